@@ -1,0 +1,15 @@
+namespace Wiro.Generator.Emitting;
+
+/// <summary>What every emitter needs to know about the compilation it writes for.</summary>
+/// <param name="Namespace">The namespace of the generated types.</param>
+/// <param name="Accessibility"><c>public</c> or <c>internal</c>.</param>
+/// <param name="OverrideModifier">The modifiers that override a <c>WiroRequest</c> member from where the core lives.</param>
+/// <param name="CoreIsReferenced">True when the client core comes from a referenced assembly, so tools reach
+/// <c>WiroClient</c> through extension members instead of a partial class.</param>
+/// <param name="SupportsExtensionProperties">True when the language version has extension properties (C# 14).</param>
+public sealed record EmitContext(
+    string Namespace,
+    string Accessibility,
+    string OverrideModifier,
+    bool CoreIsReferenced,
+    bool SupportsExtensionProperties);

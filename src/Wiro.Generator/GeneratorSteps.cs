@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using Wiro.Generator.Diagnostics;
+using Wiro.Generator.Emitting;
+using Wiro.Generator.Model;
+using Wiro.Generator.Naming;
+using Wiro.Generator.Parsing;
+using Wiro.Generator.Pipeline;
+using Wiro.Generator.Planning;
+
+namespace Wiro.Generator;
+
+/// <summary>
+/// The steps the pipeline in <see cref="WiroGenerator"/> runs. Every step that touches a spec catches what it does
+/// not expect and reports WIRO012 at that spec, so one bad file never stops the others (and never a CS8785).
+/// </summary>
+internal static class GeneratorSteps
+{
+    public static EmitContext CreateEmitContext(GeneratorOptions options, CompilationFacts facts, bool extensionProperties)
+    {
+        // A core reused from a referenced project may be internal (seen through InternalsVisibleTo): tools must
+        // then be internal too, and override its protected internal members the way that assembly allows.
+        var accessibility = facts.CoreIsReferenced && !facts.ReferencedCoreIsPublic ? "internal" : options.Accessibility;
+        var overrideModifier = !facts.CoreIsReferenced || facts.ReferencedCoreGrantsInternals
+            ? "protected internal override"
+            : "protected override";
+        return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties);
+    }
+
+    public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parsed = SpecParser.Parse(source.FilePath, source.Text, cancellationToken);
+            if (parsed.Spec is null)
+            {
+                return new ToolResult(source.FilePath, null, null, parsed.Diagnostics);
+            }
+
+            var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
+            var typeName = source.TypeNameOverride;
+            if (typeName is not null && !Identifier.IsValid(typeName))
+            {
+                diagnostics.Add(new DiagnosticInfo("WIRO010", FileStart(source.FilePath), new[] { typeName }.ToEquatableArray()));
+                typeName = null;
+            }
+
+            var (plan, planDiagnostics) = ToolPlanner.Plan(parsed.Spec, typeName, cancellationToken);
+            diagnostics.AddRange(planDiagnostics);
+            return new ToolResult(source.FilePath, plan, parsed.Spec.Statuses, diagnostics.ToEquatableArray());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return Failed(source.FilePath, exception);
+        }
+    }
+
+    public static void EmitRequest(SourceProductionContext context, ToolOutput output)
+    {
+        foreach (var diagnostic in output.Tool.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(DiagnosticDescriptors.ById[diagnostic.Id]));
+        }
+
+        if (output.Tool.Plan is not { } plan)
+        {
+            return;
+        }
+
+        if (output.TypeNameOwner is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNameCollision,
+                FileStart(plan.FilePath).ToLocation(), plan.TypeName, output.TypeNameOwner));
+            return;
+        }
+
+        Emit(context, plan.FilePath, HintName(output.Context, plan.RequestTypeName), () => RequestEmitter.Emit(plan, output.Context));
+    }
+
+    public static void EmitToolClient(SourceProductionContext context, ToolOutput output)
+    {
+        if (output.Tool.Plan is { } plan && output.TypeNameOwner is null)
+        {
+            Emit(context, plan.FilePath, HintName(output.Context, plan.ClientTypeName), () => ToolClientEmitter.Emit(plan, output.Context));
+        }
+    }
+
+    public static void EmitStatus(SourceProductionContext context, (StatusPlan Plan, EmitContext Context) input)
+    {
+        if (!input.Context.CoreIsReferenced)
+        {
+            context.AddSource(HintName(input.Context, "WiroTaskStatus"), StatusEmitter.Emit(input.Plan, input.Context));
+        }
+    }
+
+    public static void EmitCore(SourceProductionContext context, EmitContext emitContext)
+    {
+        if (emitContext.CoreIsReferenced)
+        {
+            return;
+        }
+
+        foreach (var (hintName, source) in CoreEmitter.Emit(emitContext))
+        {
+            context.AddSource(hintName, source);
+        }
+    }
+
+    public static void ReportOptionDiagnostics(SourceProductionContext context, GeneratorOptions options)
+    {
+        foreach (var diagnostic in options.Diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic(DiagnosticDescriptors.ById[diagnostic.Id]));
+        }
+    }
+
+    private static void Emit(SourceProductionContext context, string filePath, string hintName, Func<string> emit)
+    {
+        try
+        {
+            context.AddSource(hintName, SourceText.From(emit(), System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var failure = Failed(filePath, exception).Diagnostics[0];
+            context.ReportDiagnostic(failure.ToDiagnostic(DiagnosticDescriptors.InternalError));
+        }
+    }
+
+    private static string HintName(EmitContext context, string typeName) => context.Namespace + "." + typeName + ".g.cs";
+
+    private static ToolResult Failed(string filePath, Exception exception)
+        => new(filePath, null, null, new[]
+        {
+            new DiagnosticInfo("WIRO012", FileStart(filePath), new[] { exception.GetType().Name + ": " + exception.Message }.ToEquatableArray()),
+        }.ToEquatableArray());
+
+    private static LocationInfo FileStart(string filePath)
+        => new(filePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+}

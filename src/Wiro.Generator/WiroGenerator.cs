@@ -1,0 +1,58 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Wiro.Generator.Pipeline;
+using Wiro.Generator.Planning;
+
+namespace Wiro.Generator;
+
+/// <summary>
+/// Reads Wiro tool-spec pages (AdditionalFiles named <c>*.wiro.md</c>) and writes a typed, signed client for each.
+/// This file only wires the incremental pipeline; each step lives in <see cref="GeneratorSteps"/>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class WiroGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions));
+
+        var facts = context.CompilationProvider.Combine(options)
+            .Select(static (pair, _) => CompilationFacts.Read(pair.Left, pair.Right.Namespace));
+
+        var extensionProperties = context.ParseOptionsProvider
+            .Select(static (parseOptions, _) => CompilationFacts.SupportsExtensionProperties(parseOptions));
+
+        var emitContext = options.Combine(facts).Combine(extensionProperties)
+            .Select(static (tuple, _) => GeneratorSteps.CreateEmitContext(tuple.Left.Left, tuple.Left.Right, tuple.Right))
+            .WithTrackingName(TrackingNames.EmitContext);
+
+        var tools = context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => SpecSource.From(pair.Left, pair.Right.GetOptions(pair.Left), ct))
+            .Where(static source => source is not null)
+            .WithTrackingName(TrackingNames.SpecSource)
+            .Select(static (source, ct) => GeneratorSteps.BuildTool(source!, ct))
+            .WithTrackingName(TrackingNames.Tool);
+
+        var claims = tools.Where(static tool => tool.Plan is not null)
+            .Select(static (tool, _) => new TypeNameClaim(tool.Plan!.TypeName, tool.FilePath))
+            .Collect()
+            .Select(static (all, _) => TypeNameClaims.From(all))
+            .WithTrackingName(TrackingNames.Claims);
+
+        var statuses = tools.Select(static (tool, _) => tool.Statuses).Collect()
+            .Select(static (all, _) => StatusPlan.Merge(all.Where(static section => section is not null)!))
+            .WithTrackingName(TrackingNames.Statuses);
+
+        var toolOutputs = tools.Combine(claims).Combine(emitContext)
+            .Select(static (tuple, _) => new ToolOutput(tuple.Left.Left, tuple.Left.Right.OwnerOtherThan(
+                tuple.Left.Left.Plan?.TypeName ?? "", tuple.Left.Left.FilePath), tuple.Right))
+            .WithTrackingName(TrackingNames.ToolOutput);
+
+        context.RegisterSourceOutput(toolOutputs, GeneratorSteps.EmitRequest);
+        context.RegisterSourceOutput(toolOutputs, GeneratorSteps.EmitToolClient);
+        context.RegisterSourceOutput(statuses.Combine(emitContext), GeneratorSteps.EmitStatus);
+        context.RegisterSourceOutput(emitContext, GeneratorSteps.EmitCore);
+        context.RegisterSourceOutput(options, GeneratorSteps.ReportOptionDiagnostics);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Wiro.Generator.Tests.Infrastructure;
+
+/// <summary>A spec handed to the generator: its path, text and per-file metadata (e.g. WiroTypeName).</summary>
+public sealed record SpecInput(string Path, string Text, IReadOnlyDictionary<string, string>? Metadata = null);
+
+/// <summary>What one generator run produced, and what the compiler then said about the whole compilation.</summary>
+public sealed record GeneratorRun(
+    GeneratorDriver Driver,
+    Compilation OutputCompilation,
+    ImmutableArray<Diagnostic> GeneratorDiagnostics,
+    IReadOnlyDictionary<string, string> Sources)
+{
+    /// <summary>Compiler diagnostics of warning or error severity, generator diagnostics excluded.</summary>
+    public IReadOnlyList<Diagnostic> CompilerProblems =>
+        OutputCompilation.GetDiagnostics()
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+            .ToList();
+}
+
+/// <summary>
+/// Runs <see cref="WiroGenerator"/> in process over in-memory specs and compiles the result against .NET 10
+/// reference assemblies with nullable enabled and XML docs required, the way a strict consumer builds.
+/// </summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
+
+    public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CSharpCompilation.Create(
+            "Consumer",
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
+            Net100.References.All,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Error }));
+
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<SpecInput> specs, IReadOnlyDictionary<string, string>? properties = null)
+    {
+        var specList = specs.ToList();
+        var fileOptions = specList.ToDictionary(
+            spec => spec.Path,
+            spec => (IReadOnlyDictionary<string, string>)(spec.Metadata ?? new Dictionary<string, string>())
+                .ToDictionary(pair => "build_metadata.AdditionalFiles." + pair.Key, pair => pair.Value));
+        var globalOptions = (properties ?? new Dictionary<string, string>())
+            .ToDictionary(pair => "build_property." + pair.Key, pair => pair.Value);
+
+        return CSharpGeneratorDriver.Create(
+            generators: [new WiroGenerator().AsSourceGenerator()],
+            additionalTexts: specList.Select(spec => (AdditionalText)new InMemoryAdditionalText(spec.Path, spec.Text)),
+            parseOptions: ParseOptions,
+            optionsProvider: new TestOptionsProvider(globalOptions, fileOptions),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    public static GeneratorRun Run(
+        IEnumerable<SpecInput> specs,
+        IReadOnlyDictionary<string, string>? properties = null,
+        CSharpCompilation? compilation = null)
+    {
+        var driver = CreateDriver(specs, properties);
+        return Run(driver, compilation ?? CreateCompilation());
+    }
+
+    public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
+    {
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var result = driver.GetRunResult();
+        var sources = result.Results
+            .SelectMany(r => r.GeneratedSources)
+            .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        return new GeneratorRun(driver, output, diagnostics, sources);
+    }
+
+    /// <summary>The repository's spec files (copied beside the test assembly as specs/*.md).</summary>
+    public static IReadOnlyList<SpecInput> ShippedSpecs()
+        => Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "specs"), "*.md")
+            .Order(StringComparer.Ordinal)
+            .Select(path => new SpecInput(path, File.ReadAllText(path)))
+            .ToList();
+}
