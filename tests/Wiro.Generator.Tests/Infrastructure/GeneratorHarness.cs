@@ -42,8 +42,14 @@ public static class GeneratorHarness
 
     public static GeneratorDriver CreateDriver(
         IEnumerable<SpecInput> specs, IReadOnlyDictionary<string, string>? properties = null)
+        => CreateDriver(specs, out _, properties);
+
+    /// <summary>Creates a driver and hands back the additional texts, so a test can replace one later.</summary>
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<SpecInput> specs, out IReadOnlyList<AdditionalText> texts, IReadOnlyDictionary<string, string>? properties = null)
     {
         var specList = specs.ToList();
+        texts = specList.Select(spec => (AdditionalText)new InMemoryAdditionalText(spec.Path, spec.Text)).ToList();
         var fileOptions = specList.ToDictionary(
             spec => spec.Path,
             spec => (IReadOnlyDictionary<string, string>)(spec.Metadata ?? new Dictionary<string, string>())
@@ -53,7 +59,7 @@ public static class GeneratorHarness
 
         return CSharpGeneratorDriver.Create(
             generators: [new WiroGenerator().AsSourceGenerator()],
-            additionalTexts: specList.Select(spec => (AdditionalText)new InMemoryAdditionalText(spec.Path, spec.Text)),
+            additionalTexts: texts,
             parseOptions: ParseOptions,
             optionsProvider: new TestOptionsProvider(globalOptions, fileOptions),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
