@@ -79,6 +79,13 @@ public sealed class PackageConsumerTests(PackedGenerator package) : IClassFixtur
                 type: hologram
                 default: hi
 
+            ## Task Status Information
+
+            ### Completed Task Statuses (Polling can stop)
+            - task_postprocess_end : Task completed successfully and post-processing is done.
+
+            ### Running Task Statuses (Continue polling)
+            - task_queue : Task is waiting in the queue.
             """;
         File.WriteAllText(Path.Combine(directory, "specs", "broken.wiro.md"), broken);
 
