@@ -9,7 +9,8 @@ namespace Wiro.Package.Tests;
 /// load. The packed dlls must not reference newer ones (Roslyn 4.8: System.Memory 4.0.1.2, System.Collections.Immutable
 /// 7.0.0.0), nor a newer Roslyn than the one we promise (4.8).
 /// </summary>
-public sealed class CompilerHostCompatibilityTests(PackedGenerator package) : IClassFixture<PackedGenerator>
+[Collection(PackageCollection.Name)]
+public sealed class CompilerHostCompatibilityTests(PackedGenerator package)
 {
     private static readonly Dictionary<string, Version> Ceilings = new(StringComparer.Ordinal)
     {

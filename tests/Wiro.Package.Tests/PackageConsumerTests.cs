@@ -5,7 +5,8 @@ using Wiro.Emulator;
 namespace Wiro.Package.Tests;
 
 /// <summary>What a new user does: add the package and a spec, build with warnings as errors, run against the emulator.</summary>
-public sealed class PackageConsumerTests(PackedGenerator package) : IClassFixture<PackedGenerator>
+[Collection(PackageCollection.Name)]
+public sealed class PackageConsumerTests(PackedGenerator package)
 {
     private const string Program = """
         using Wiro;
