@@ -5,8 +5,11 @@ using Wiro.Generator.Model;
 
 namespace Wiro.Generator.Parsing;
 
-/// <summary>The inputs read from an inputs section, and the one left out because the page may have cut it.</summary>
-internal sealed record InputSection(List<ToolInput> Inputs, int CutItemStart, string CutName);
+/// <summary>
+/// The inputs read from an inputs section and, when the page may have cut its last input, where that input starts,
+/// its name, and whether it was kept (the cut fell in its options list, after everything else it declares).
+/// </summary>
+internal sealed record InputSection(List<ToolInput> Inputs, int CutItemStart, string CutName, bool CutKept);
 
 /// <summary>
 /// Reads "- name:" items. Keys inside an input come in a fixed order (name, label, help, type, default, options),
@@ -17,28 +20,32 @@ internal static class InputReader
 {
     private static readonly string[] ItemKeys = { "name:", "label:", "help:", "type:" };
 
-    /// <param name="runsToEnd">True when nothing follows the section: its last input may be cut, so it is left out.</param>
+    /// <param name="runsToEnd">
+    /// True when nothing follows the section, so its last input may be cut. That input is left out, unless the text
+    /// reached its options: then all its keys are whole and it is kept without its last, possibly cut, option.
+    /// </param>
     public static InputSection Read(
         SpecText spec, int from, int to, bool runsToEnd, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var items = DashItems.Find(spec, from, to, ItemKeys, cancellationToken);
-        var count = items.Count;
+        var inputs = new List<ToolInput>(items.Count);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         var cutItemStart = -1;
         var cutName = string.Empty;
-        if (runsToEnd && count > 0)
-        {
-            count--;
-            cutItemStart = items[count].Dash;
-            cutName = items[count].Key == "name:" ? spec.Value(items[count].KeyStart + 5, NameEnd(spec, items[count].KeyStart + 5, to)) : string.Empty;
-        }
-
-        var inputs = new List<ToolInput>(count);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < count; i++)
+        var cutKept = false;
+        for (var i = 0; i < items.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var end = i + 1 < items.Count ? items[i + 1].Dash : to;
-            var input = ReadItem(spec, items[i], end, diagnostics, cancellationToken);
+            var isCut = runsToEnd && i == items.Count - 1;
+            var input = ReadItem(spec, items[i], end, isCut, diagnostics, cancellationToken);
+            if (isCut)
+            {
+                cutItemStart = items[i].Dash;
+                cutName = input?.Name ?? (items[i].Key == "name:" ? spec.Value(items[i].KeyStart + 5, NameEnd(spec, items[i].KeyStart + 5, to)) : string.Empty);
+                cutKept = input is not null;
+            }
+
             if (input is null)
             {
                 continue;
@@ -53,12 +60,17 @@ internal static class InputReader
             inputs.Add(input);
         }
 
-        return new InputSection(inputs, cutItemStart, cutName);
+        return new InputSection(inputs, cutItemStart, cutName, cutKept);
     }
 
     private static ToolInput? ReadItem(
-        SpecText spec, DashItem item, int end, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+        SpecText spec, DashItem item, int end, bool isCut, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
+        if (isCut && item.Key != "name:")
+        {
+            return null;
+        }
+
         if (item.Key != "name:")
         {
             diagnostics.Add(Diagnose.MalformedInput(spec.LineAt(item.Dash), "an input starts with '" + item.Key + "' and has no name"));
@@ -77,6 +89,11 @@ internal static class InputReader
         var nameEnd = First(end, label, help, type.Key, @default, options);
         var name = spec.Value(nameStart, nameEnd);
         var location = spec.Location(item.Dash, nameEnd);
+        if (isCut && (options < 0 || name.Length == 0 || type.Key < 0))
+        {
+            return null;
+        }
+
         if (name.Length == 0)
         {
             diagnostics.Add(Diagnose.MalformedInput(location, "an input has an empty name"));
@@ -103,7 +120,7 @@ internal static class InputReader
             typeName,
             kind,
             @default >= 0 ? spec.Value(@default + "default:".Length, options >= 0 ? options : end) : string.Empty,
-            options >= 0 ? OptionReader.Read(spec, options + "options:".Length, end, cancellationToken) : EquatableArray<SelectOption>.Empty,
+            options >= 0 ? OptionReader.Read(spec, options + "options:".Length, end, dropLast: isCut, cancellationToken) : EquatableArray<SelectOption>.Empty,
             location);
     }
 

@@ -14,9 +14,16 @@ internal static class OptionReader
 
     private static readonly string[] ExtraKeys = { "description:", "triggerwords:", "generatesettings:" };
 
-    public static EquatableArray<SelectOption> Read(SpecText spec, int from, int to, CancellationToken cancellationToken)
+    /// <param name="dropLast">Leave out the last option: the page stops inside it, so it may be cut.</param>
+    public static EquatableArray<SelectOption> Read(SpecText spec, int from, int to, bool dropLast, CancellationToken cancellationToken)
     {
         var items = DashItems.Find(spec, from, to, OptionKeys, cancellationToken);
+        if (dropLast && items.Count > 0)
+        {
+            to = items[items.Count - 1].Dash;
+            items.RemoveAt(items.Count - 1);
+        }
+
         if (items.Count == 0)
         {
             return EquatableArray<SelectOption>.Empty;

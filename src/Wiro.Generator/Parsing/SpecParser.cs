@@ -12,8 +12,9 @@ namespace Wiro.Generator.Parsing;
 /// <remarks>
 /// Truncation rule (WIRO004): a page is complete when its inputs section is followed by another section and it has
 /// a "Task Status Information" section whose completed and running lists each hold a status; real pages always end
-/// with that section. When the inputs section runs to the end of the text its last input may be cut, so it is left
-/// out; every other complete input is kept and the spec is marked <see cref="ToolSpec.IsTruncated"/>.
+/// with that section. When the inputs section runs to the end of the text its last input may be cut: it is left
+/// out, unless the text reached its options list (then every key before it is whole, and only its last option is
+/// left out). Everything complete is kept and the spec is marked <see cref="ToolSpec.IsTruncated"/>.
 /// </remarks>
 public static class SpecParser
 {
@@ -84,10 +85,12 @@ public static class SpecParser
         DiagnosticInfo? truncation = null;
         if (runsToEnd)
         {
-            truncation = inputs.CutItemStart >= 0
-                ? Diagnose.Truncated(spec.LineAt(inputs.CutItemStart), "the inputs section runs to the end of the file; its last input"
-                    + (inputs.CutName.Length > 0 ? " '" + inputs.CutName + "'" : string.Empty) + " may be cut and is left out")
-                : Diagnose.Truncated(spec.LineAt(headings[inputsIndex].Start), "the inputs section runs to the end of the file");
+            var cut = inputs.CutName.Length > 0 ? " '" + inputs.CutName + "'" : string.Empty;
+            truncation = inputs.CutItemStart < 0
+                ? Diagnose.Truncated(spec.LineAt(headings[inputsIndex].Start), "the inputs section runs to the end of the file")
+                : Diagnose.Truncated(spec.LineAt(inputs.CutItemStart), inputs.CutKept
+                    ? "the inputs section runs to the end of the file; input" + cut + " is kept without its last option, which may be cut"
+                    : "the inputs section runs to the end of the file; its last input" + cut + " may be cut and is left out");
         }
 
         StatusSection? statuses = null;
