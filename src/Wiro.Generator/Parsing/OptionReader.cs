@@ -55,7 +55,7 @@ internal static class OptionReader
             {
                 if (keyStarts[k] >= 0)
                 {
-                    extras.Add(new OptionAttribute(ExtraKeys[k - 1], spec.Value(keyStarts[k] + keyLengths[k], NextStart(keyStarts, k, end))));
+                    extras.Add(new OptionAttribute(ExtraKeys[k - 1].TrimEnd(':'), spec.Value(keyStarts[k] + keyLengths[k], NextStart(keyStarts, k, end))));
                 }
             }
 
