@@ -36,7 +36,7 @@ public sealed class IdentifierTests
         var names = new UniqueNames("CallbackUrl");
 
         Assert.Equal("Seed", names.Claim("Seed"));
-        Assert.Equal("Seed2", names.Claim("seed"));
+        Assert.Equal("seed2", names.Claim("seed"));
         Assert.Equal("Seed3", names.Claim("Seed"));
         Assert.Equal("CallbackUrl2", names.Claim("CallbackUrl"));
     }
