@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using Wiro.Generator.Diagnostics;
 using Wiro.Generator.Emitting;
 using Wiro.Generator.Model;
@@ -62,7 +61,7 @@ internal static class GeneratorSteps
     {
         foreach (var diagnostic in output.Tool.Diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic(DiagnosticDescriptors.ById[diagnostic.Id]));
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
         if (output.Tool.Plan is not { } plan)
@@ -113,7 +112,7 @@ internal static class GeneratorSteps
     {
         foreach (var diagnostic in options.Diagnostics)
         {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic(DiagnosticDescriptors.ById[diagnostic.Id]));
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
 
@@ -121,12 +120,12 @@ internal static class GeneratorSteps
     {
         try
         {
-            context.AddSource(hintName, SourceText.From(emit(), System.Text.Encoding.UTF8));
+            context.AddSource(hintName, Microsoft.CodeAnalysis.Text.SourceText.From(emit(), System.Text.Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             var failure = Failed(filePath, exception).Diagnostics[0];
-            context.ReportDiagnostic(failure.ToDiagnostic(DiagnosticDescriptors.InternalError));
+            context.ReportDiagnostic(failure.ToDiagnostic());
         }
     }
 
@@ -139,5 +138,5 @@ internal static class GeneratorSteps
         }.ToEquatableArray());
 
     private static LocationInfo FileStart(string filePath)
-        => new(filePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+        => new(filePath, default, default);
 }

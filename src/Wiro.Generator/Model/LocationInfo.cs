@@ -1,13 +1,19 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
-
 namespace Wiro.Generator.Model;
 
 /// <summary>
-/// A place in a spec file, kept as plain values so it can cross the pipeline;
-/// it becomes a Roslyn <see cref="Location"/> only when a diagnostic is reported.
+/// A place in a spec file as plain values, so it can cross the pipeline and the model stays free of Roslyn types
+/// (the emulator reads specs with the same parser); it becomes a Roslyn <c>Location</c> only when reported.
 /// </summary>
-public sealed record LocationInfo(string FilePath, TextSpan Span, LinePositionSpan LineSpan)
+public sealed record LocationInfo(string FilePath, TextRange Span, LineRange LineSpan);
+
+/// <summary>Offsets into the spec text, end exclusive.</summary>
+public readonly record struct TextRange(int Start, int End)
 {
-    public Location ToLocation() => Location.Create(FilePath, Span, LineSpan);
+    public int Length => End - Start;
 }
+
+/// <summary>Zero-based start and end line positions.</summary>
+public readonly record struct LineRange(LinePoint Start, LinePoint End);
+
+/// <summary>A zero-based line and character in a spec file.</summary>
+public readonly record struct LinePoint(int Line, int Character);

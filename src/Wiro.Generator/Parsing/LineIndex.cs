@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Microsoft.CodeAnalysis.Text;
+using Wiro.Generator.Model;
 
 namespace Wiro.Generator.Parsing;
 
@@ -28,7 +28,7 @@ internal sealed class LineIndex
         _lineStarts = starts.ToArray();
     }
 
-    public LinePosition Position(int offset)
+    public LinePoint Position(int offset)
     {
         var line = System.Array.BinarySearch(_lineStarts, offset);
         if (line < 0)
@@ -36,6 +36,6 @@ internal sealed class LineIndex
             line = ~line - 1;
         }
 
-        return new LinePosition(line, offset - _lineStarts[line]);
+        return new LinePoint(line, offset - _lineStarts[line]);
     }
 }

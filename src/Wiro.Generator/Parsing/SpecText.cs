@@ -1,6 +1,5 @@
 using System;
 using System.Text;
-using Microsoft.CodeAnalysis.Text;
 using Wiro.Generator.Model;
 
 namespace Wiro.Generator.Parsing;
@@ -174,7 +173,7 @@ internal sealed class SpecText
             to = TrimEnd(from, to);
         }
 
-        return new LocationInfo(FilePath, TextSpan.FromBounds(from, to), new LinePositionSpan(_lines.Position(from), _lines.Position(to)));
+        return new LocationInfo(FilePath, new TextRange(from, to), new LineRange(_lines.Position(from), _lines.Position(to)));
     }
 
     /// <summary>The location of the line that holds <paramref name="position"/> (for collapsed pages: from there to the end of the next words).</summary>

@@ -1,5 +1,5 @@
 using CsCheck;
-using Microsoft.CodeAnalysis.Text;
+using Wiro.Generator.Model;
 using Wiro.Generator.Parsing;
 using static Wiro.Generator.Tests.Parsing.ParsingHelpers;
 
@@ -106,7 +106,7 @@ public sealed class RobustnessTests
     }
 
     /// <summary>Line and column with CR, LF and CRLF as line breaks, counted the plain way.</summary>
-    private static LinePosition ExpectedPosition(string text, int offset)
+    private static LinePoint ExpectedPosition(string text, int offset)
     {
         int line = 0, lineStart = 0;
         for (var i = 0; i < offset; i++)
@@ -128,6 +128,6 @@ public sealed class RobustnessTests
             }
         }
 
-        return new LinePosition(line, offset - lineStart);
+        return new LinePoint(line, offset - lineStart);
     }
 }

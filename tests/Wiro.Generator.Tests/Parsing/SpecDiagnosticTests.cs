@@ -159,8 +159,7 @@ public sealed class SpecDiagnosticTests
         Assert.Equal(["WIRO003", "WIRO005", "WIRO007"], result.Diagnostics.Select(d => d.Id).Order());
         foreach (var diagnostic in result.Diagnostics)
         {
-            var descriptor = Wiro.Generator.Diagnostics.DiagnosticDescriptors.ById[diagnostic.Id];
-            var message = diagnostic.ToDiagnostic(descriptor).GetMessage();
+            var message = Wiro.Generator.Diagnostics.DiagnosticReporting.ToDiagnostic(diagnostic).GetMessage();
             Assert.DoesNotContain("{", message);
         }
     }
