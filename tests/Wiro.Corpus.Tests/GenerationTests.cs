@@ -1,0 +1,57 @@
+using Microsoft.CodeAnalysis;
+using Wiro.Generator.Tests.Infrastructure;
+
+namespace Wiro.Corpus.Tests;
+
+/// <summary>
+/// Every real page generates code that compiles with nullable enabled and XML docs required, with no CS warning;
+/// WIRO warnings appear only for the damaged (truncated) excerpts, each at its file and a line inside it.
+/// </summary>
+public sealed class GenerationTests
+{
+    private static readonly Dictionary<string, string> SpecMetadata = new() { ["WiroSpec"] = "true" };
+
+    public static IEnumerable<object[]> AllPages => Corpus.Pages.Select(p => new object[] { "pages", p[0] })
+        .Concat(Corpus.Seeds.Select(p => new object[] { "seed", p[0] }))
+        .Concat(Corpus.Excerpts.Select(p => new object[] { "excerpts", p[0] }));
+
+    [Theory]
+    [MemberData(nameof(AllPages))]
+    public void Page_generates_code_that_compiles_without_warnings(string folder, string name)
+    {
+        var path = Path.Combine(Corpus.SpecsRoot, folder, name);
+        var run = GeneratorHarness.Run([new SpecInput(path, File.ReadAllText(path), SpecMetadata)]);
+
+        Assert.Empty(run.CompilerProblems);
+        Assert.Contains(run.Sources.Keys, key => key.EndsWith("Request.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        if (folder != "excerpts")
+        {
+            Assert.Empty(run.GeneratorDiagnostics);
+        }
+
+        var lineCount = File.ReadAllText(path).Split('\n').Length;
+        Assert.All(run.GeneratorDiagnostics, d =>
+        {
+            Assert.StartsWith("WIRO", d.Id);
+            var span = d.Location.GetLineSpan();
+            Assert.Equal(path, span.Path);
+            Assert.InRange(span.StartLinePosition.Line, 0, lineCount - 1);
+        });
+    }
+
+    [Fact]
+    public void All_pages_together_generate_one_compiling_project()
+    {
+        var specs = AllPages
+            .Select(p => Path.Combine(Corpus.SpecsRoot, (string)p[0], (string)p[1]))
+            .Select(path => new SpecInput(path, File.ReadAllText(path), SpecMetadata))
+            .ToList();
+
+        var run = GeneratorHarness.Run(specs);
+
+        Assert.Empty(run.CompilerProblems);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal(specs.Count, run.Sources.Keys.Count(key => key.EndsWith("Request.g.cs", StringComparison.Ordinal)));
+    }
+}
