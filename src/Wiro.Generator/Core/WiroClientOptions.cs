@@ -1,0 +1,109 @@
+#nullable enable
+namespace Wiro;
+
+using System;
+
+/// <summary>Settings of a <see cref="WiroClient"/>: credentials, addresses, polling and retries.</summary>
+public sealed class WiroClientOptions
+{
+    /// <summary>Wiro's API address.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://api.wiro.ai/v1/");
+
+    /// <summary>Wiro's WebSocket address for live task updates.</summary>
+    public static readonly Uri DefaultWebSocketAddress = new("wss://socket.wiro.ai/v1");
+
+    /// <summary>The project's API key, sent as <c>x-api-key</c>. Required.</summary>
+    public string ApiKey { get; set; } = "";
+
+    /// <summary>
+    /// The project's API secret for signature authentication (recommended). Leave empty for a project in
+    /// API-key-only mode. Never sent, logged or shown: it only keys the request signatures.
+    /// </summary>
+    public string? ApiSecret { get; set; }
+
+    /// <summary>The API address; <see cref="DefaultBaseAddress"/> unless you use the emulator or a proxy.</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>
+    /// The WebSocket address for live updates. When null, <see cref="DefaultWebSocketAddress"/> is used with the
+    /// default <see cref="BaseAddress"/>, and waiting polls Task/Detail with any other base address.
+    /// </summary>
+    public Uri? WebSocketAddress { get; set; }
+
+    /// <summary>Whether waiting may use the WebSocket (falling back to polling when it fails). Default true.</summary>
+    public bool UseWebSocket { get; set; } = true;
+
+    /// <summary>First interval between Task/Detail polls. Default 2 s.</summary>
+    public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest interval between polls; each interval grows by <see cref="PollingBackoffFactor"/> up to it. Default 10 s.</summary>
+    public TimeSpan MaxPollingInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Growth of the polling interval after each poll. Default 1.5.</summary>
+    public double PollingBackoffFactor { get; set; } = 1.5;
+
+    /// <summary>Retries of idempotent calls (Task/Detail, Cancel, Kill, downloads) on 408, 429, 5xx and transport errors. Default 3.</summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>Base delay of the exponential retry backoff (with jitter). Default 500 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Longest wait between retries, also the cap on a server's <c>Retry-After</c>. Default 30 s.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>When true, a cancelled wait also kills the remote task (best effort). Default false.</summary>
+    public bool KillTaskOnCancel { get; set; }
+
+    /// <summary>Timeout of each HTTP call when the client creates its own <c>HttpClient</c>. Default 100 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>Describes the options without the secret.</summary>
+    /// <returns>A description safe to log.</returns>
+    public override string ToString()
+        => $"WiroClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {Redact(ApiKey)}, ApiSecret = {(string.IsNullOrEmpty(ApiSecret) ? "(none)" : "***")} }}";
+
+    internal Uri? EffectiveWebSocketAddress
+        => !UseWebSocket ? null : WebSocketAddress ?? (BaseAddress == DefaultBaseAddress ? DefaultWebSocketAddress : null);
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ApiKey))
+        {
+            throw new ArgumentException("WiroClientOptions.ApiKey is required.", nameof(ApiKey));
+        }
+
+        RequireSafe(BaseAddress ?? throw new ArgumentException("WiroClientOptions.BaseAddress is required.", nameof(BaseAddress)), "BaseAddress", "https");
+        if (WebSocketAddress is not null)
+        {
+            RequireSafe(WebSocketAddress, "WebSocketAddress", "wss");
+        }
+
+        if (PollingInterval <= TimeSpan.Zero || MaxPollingInterval < PollingInterval || PollingBackoffFactor < 1)
+        {
+            throw new ArgumentException("Polling needs PollingInterval > 0, MaxPollingInterval >= PollingInterval and PollingBackoffFactor >= 1.");
+        }
+
+        if (MaxRetries < 0 || RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentException("Retries need MaxRetries >= 0 and non-negative delays.");
+        }
+    }
+
+    /// <summary>Plain http:// (or ws://) would send the key in clear text: allowed only to this machine.</summary>
+    private static void RequireSafe(Uri address, string name, string secureScheme)
+    {
+        if (!address.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"WiroClientOptions.{name} must be an absolute URI.", name);
+        }
+
+        if (address.Scheme != secureScheme && !address.IsLoopback)
+        {
+            throw new ArgumentException(
+                $"WiroClientOptions.{name} '{address}' is not {secureScheme}://; unencrypted addresses are allowed only for loopback (127.0.0.1, ::1, localhost).",
+                name);
+        }
+    }
+
+    private static string Redact(string key) => key.Length <= 4 ? "***" : key.Substring(0, 4) + "***";
+}

@@ -1,0 +1,68 @@
+#nullable enable
+namespace Wiro;
+
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+/// <summary>A file a task produced.</summary>
+public sealed class WiroOutput
+{
+    private readonly WiroClient? _client;
+
+    internal WiroOutput(string name, string contentType, long? size, Uri? url, WiroClient? client)
+    {
+        Name = name;
+        ContentType = contentType;
+        Size = size;
+        Url = url;
+        _client = client;
+    }
+
+    /// <summary>The file name, e.g. <c>0.png</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The content type, e.g. <c>image/png</c>.</summary>
+    public string ContentType { get; }
+
+    /// <summary>The size in bytes, when Wiro gave it.</summary>
+    public long? Size { get; }
+
+    /// <summary>Where the file can be downloaded.</summary>
+    public Uri? Url { get; }
+
+    /// <summary>Streams the file into <paramref name="destination"/> without holding it in memory.</summary>
+    /// <param name="destination">Where the bytes go.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>A task that completes when the file is copied.</returns>
+    public Task DownloadToStreamAsync(Stream destination, CancellationToken cancellationToken = default)
+    {
+        if (Url is null || _client is null)
+        {
+            throw new InvalidOperationException($"Output '{Name}' has no download URL.");
+        }
+
+        return _client.DownloadAsync(Url, destination, cancellationToken);
+    }
+
+    /// <summary>Streams the file into <paramref name="path"/>, creating its folder.</summary>
+    /// <param name="path">The file to write.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>A task that completes when the file is written.</returns>
+    public async Task DownloadToFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        await DownloadToStreamAsync(file, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The name and URL.</summary>
+    /// <returns>A description.</returns>
+    public override string ToString() => $"{Name} ({ContentType}) {Url}";
+}
