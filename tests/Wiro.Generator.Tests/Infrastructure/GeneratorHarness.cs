@@ -31,9 +31,12 @@ public static class GeneratorHarness
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     public static CSharpCompilation CreateCompilation(params string[] sources)
+        => CreateCompilation(ParseOptions, sources);
+
+    public static CSharpCompilation CreateCompilation(CSharpParseOptions parseOptions, params string[] sources)
         => CSharpCompilation.Create(
             "Consumer",
-            sources.Select(source => CSharpSyntaxTree.ParseText(source, ParseOptions)),
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, parseOptions)),
             Net100.References.All,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -46,7 +49,8 @@ public static class GeneratorHarness
 
     /// <summary>Creates a driver and hands back the additional texts, so a test can replace one later.</summary>
     public static GeneratorDriver CreateDriver(
-        IEnumerable<SpecInput> specs, out IReadOnlyList<AdditionalText> texts, IReadOnlyDictionary<string, string>? properties = null)
+        IEnumerable<SpecInput> specs, out IReadOnlyList<AdditionalText> texts, IReadOnlyDictionary<string, string>? properties = null,
+        CSharpParseOptions? parseOptions = null)
     {
         var specList = specs.ToList();
         texts = specList.Select(spec => (AdditionalText)new InMemoryAdditionalText(spec.Path, spec.Text)).ToList();
@@ -60,7 +64,7 @@ public static class GeneratorHarness
         return CSharpGeneratorDriver.Create(
             generators: [new WiroGenerator().AsSourceGenerator()],
             additionalTexts: texts,
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions ?? ParseOptions,
             optionsProvider: new TestOptionsProvider(globalOptions, fileOptions),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }

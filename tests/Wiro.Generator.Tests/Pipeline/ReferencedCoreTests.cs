@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Wiro.Generator.Tests.Infrastructure;
 
 namespace Wiro.Generator.Tests.Pipeline;
@@ -13,30 +14,37 @@ public sealed class ReferencedCoreTests
         new SpecBuilder("acme", "second-tool").Input("prompt", "text", "hi").Build());
 
     [Theory]
-    [InlineData("public", false)]
-    [InlineData("internal", true)]
-    public void Referencing_project_reuses_the_core_and_reaches_its_own_tools(string accessibility, bool internalsVisible)
+    [InlineData("public", false, LanguageVersion.CSharp12)]
+    [InlineData("internal", true, LanguageVersion.CSharp12)]
+    [InlineData("public", false, LanguageVersion.Preview)]
+    [InlineData("internal", true, LanguageVersion.Preview)]
+    public void Referencing_project_reuses_the_core_and_reaches_its_own_tools(string accessibility, bool internalsVisible, LanguageVersion language)
     {
+        var parseOptions = GeneratorHarness.ParseOptions.WithLanguageVersion(language);
         var library = GeneratorHarness.Run(
             GeneratorHarness.ShippedSpecs(),
             new Dictionary<string, string> { ["WiroAccessibility"] = accessibility },
             GeneratorHarness.CreateCompilation(internalsVisible
                 ? "[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Consumer\")]"
-                : "namespace Lib { public class Marker { } }"));
+                : "namespace Lib { /// <summary>A public type.</summary>\n public class Marker { } }"));
         Assert.Empty(library.CompilerProblems);
         var libraryReference = library.OutputCompilation.WithAssemblyName("Library").ToMetadataReference();
 
-        const string usage = """
+        // C# 14 reaches the referencing project's own tool through an extension property, earlier versions a method.
+        var secondTool = language == LanguageVersion.CSharp12 ? "client.SecondTool()" : "client.SecondTool";
+        var usage = $$"""
+            using Wiro;
+
             namespace App
             {
                 internal static class Usage
                 {
-                    internal static object Use(Wiro.WiroClient client) => (client.LtxVideoText2Video, client.SecondTool()); // C# 12 here: an extension method
+                    internal static object Use(WiroClient client) => (client.LtxVideoText2Video, {{secondTool}});
                 }
             }
             """;
-        var consumer = GeneratorHarness.CreateCompilation(usage).AddReferences(libraryReference);
-        var run = GeneratorHarness.Run([Second], compilation: consumer);
+        var consumer = GeneratorHarness.CreateCompilation(parseOptions, usage).AddReferences(libraryReference);
+        var run = GeneratorHarness.Run(GeneratorHarness.CreateDriver([Second], out _, parseOptions: parseOptions), consumer);
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.DoesNotContain(run.Sources.Keys, key => key.StartsWith("Wiro.Core.", StringComparison.Ordinal));
