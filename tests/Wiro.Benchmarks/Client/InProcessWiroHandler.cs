@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+
+namespace Wiro.Benchmarks.Client;
+
+/// <summary>
+/// Answers like Wiro without a network: it reads the whole request body (as a socket would take it), insists on the
+/// signature headers, and returns the canned Run or Task/Detail answer.
+/// </summary>
+public sealed class InProcessWiroHandler : HttpMessageHandler
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    /// <summary>When set, request bodies are kept in <see cref="LastBody"/> (for the sanity check, not while timing).</summary>
+    public bool RecordBodies { get; set; }
+
+    public byte[]? LastBody { get; private set; }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (request.Content is { } content)
+        {
+            if (RecordBodies)
+            {
+                LastBody = await content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        if (!request.Headers.Contains("x-api-key") || !request.Headers.Contains("x-nonce") || !request.Headers.Contains("x-signature"))
+        {
+            throw new InvalidOperationException("Unsigned request to " + request.RequestUri);
+        }
+
+        var path = request.RequestUri!.AbsolutePath;
+        var body = path.EndsWith("/Task/Detail", StringComparison.Ordinal) ? WiroAnswers.TaskDetail
+            : path.Contains("/Run/", StringComparison.Ordinal) ? WiroAnswers.Run
+            : throw new InvalidOperationException("No canned answer for " + path);
+        var answer = new ByteArrayContent(body);
+        answer.Headers.ContentType = Json;
+        return new HttpResponseMessage(HttpStatusCode.OK) { Content = answer, RequestMessage = request };
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text;
+
+namespace Wiro.Benchmarks.Client;
+
+/// <summary>
+/// What Wiro answers to Run and Task/Detail, in the documented shape (almost every scalar a string); values are
+/// our own. One finished task with one output, as a poll at the end of a run sees it.
+/// </summary>
+public static class WiroAnswers
+{
+    public const string TaskId = "2221";
+    public const string SocketAccessToken = "eDcCm5yyUfIvMFspTwww49OUfgXkQt";
+
+    public static readonly byte[] Run = Encoding.UTF8.GetBytes(
+        """{"errors":[],"taskid":"2221","socketaccesstoken":"eDcCm5yyUfIvMFspTwww49OUfgXkQt","result":true}""");
+
+    public static readonly byte[] TaskDetail = Encoding.UTF8.GetBytes("""
+        {
+          "total": "1",
+          "errors": [],
+          "tasklist": [
+            {
+              "id": "2221",
+              "uuid": "15bce51f-442f-4f44-a71d-13c6374a62bd",
+              "socketaccesstoken": "eDcCm5yyUfIvMFspTwww49OUfgXkQt",
+              "parameters": {"prompt": "a red kite over the sea", "numFrames": "121", "seed": "42"},
+              "debugoutput": "",
+              "debugerror": "",
+              "starttime": "1734513809",
+              "endtime": "1734513813",
+              "elapsedseconds": "6.0000",
+              "status": "task_postprocess_end",
+              "pexit": "0",
+              "createtime": "1734513807",
+              "canceltime": "0",
+              "assigntime": "1734513807",
+              "accepttime": "1734513807",
+              "preprocessstarttime": "1734513807",
+              "preprocessendtime": "1734513807",
+              "postprocessstarttime": "1734513813",
+              "postprocessendtime": "1734513814",
+              "totalcost": "0.0035",
+              "ispublic": 0,
+              "outputs": [
+                {
+                  "id": "6bc392c93856dfce3a7d1b4261e15af3",
+                  "name": "0.mp4",
+                  "contenttype": "video/mp4",
+                  "parentid": "6c1833f39da71e6175bf292b18779baf",
+                  "uuid": "15bce51f-442f-4f44-a71d-13c6374a62bd",
+                  "size": "202472",
+                  "addedtime": "1734513812",
+                  "modifiedtime": "1734513812",
+                  "accesskey": "dFKlMApaSgMeHKsJyaDeKrefcHahUK",
+                  "url": "https://cdn1.wiro.ai/6a6af820-c5050aee-40bd7b83/0.mp4"
+                }
+              ],
+              "size": "202472"
+            }
+          ],
+          "result": true
+        }
+        """);
+}
