@@ -57,7 +57,7 @@ request = request with
 };
 
 Console.WriteLine($"Running {LtxVideoText2VideoClient.Owner}/{LtxVideoText2VideoClient.Model}: \"{Shorten(request.Prompt)}\"");
-var progress = new Progress<WiroTaskUpdate>(update => Console.WriteLine($"  {Describe(update)}"));
+var progress = new ConsoleProgress<WiroTaskUpdate>(update => Console.WriteLine($"  {Describe(update)}"));
 
 try
 {

@@ -58,8 +58,17 @@ public sealed class WiroOutput
             Directory.CreateDirectory(directory);
         }
 
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        await DownloadToStreamAsync(file, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await DownloadToStreamAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Never leave a partial file that looks like a finished download.
+            File.Delete(path);
+            throw;
+        }
     }
 
     /// <summary>The name and URL.</summary>

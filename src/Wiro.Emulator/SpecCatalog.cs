@@ -1,0 +1,103 @@
+using System.Globalization;
+using Wiro.Generator.Model;
+using Wiro.Generator.Parsing;
+
+namespace Wiro.Emulator;
+
+/// <summary>
+/// The tool specs the emulator validates runs against, read with the generator's own parser so the emulator and
+/// the generated clients agree on what a spec says.
+/// </summary>
+internal sealed class SpecCatalog
+{
+    private static readonly HashSet<string> CommonParameters = new(StringComparer.Ordinal) { "callbackUrl", "projectid" };
+
+    private readonly Dictionary<string, ToolSpec> _tools;
+
+    private SpecCatalog(Dictionary<string, ToolSpec> tools) => _tools = tools;
+
+    public static SpecCatalog Load(IEnumerable<string> paths)
+    {
+        var tools = new Dictionary<string, ToolSpec>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in paths)
+        {
+            var result = SpecParser.Parse(path, File.ReadAllText(path), CancellationToken.None);
+            if (result.Spec is not { } spec)
+            {
+                throw new ArgumentException($"'{path}' is not a usable Wiro spec ({string.Join(", ", result.Diagnostics.Select(d => d.Id))}).");
+            }
+
+            tools[spec.Owner + "/" + spec.Slug] = spec;
+        }
+
+        return new SpecCatalog(tools);
+    }
+
+    /// <summary>Null when the run is valid; otherwise Wiro's error code and a message naming the parameter.</summary>
+    public (int Code, string Message)? Validate(string owner, string model, Dictionary<string, List<string>> fields, List<RecordedFile> files)
+    {
+        if (_tools.Count == 0)
+        {
+            return null;
+        }
+
+        if (!_tools.TryGetValue(owner + "/" + model, out var spec))
+        {
+            return (1, $"Tool '{owner}/{model}' not found.");
+        }
+
+        var inputs = spec.Inputs.ToDictionary(input => input.Name, StringComparer.Ordinal);
+        foreach (var (name, values) in fields)
+        {
+            if (CommonParameters.Contains(name))
+            {
+                continue;
+            }
+
+            if (!inputs.TryGetValue(name, out var input))
+            {
+                return (0, $"Parameter '{name}' is not an input of {owner}/{model}.");
+            }
+
+            foreach (var value in values)
+            {
+                if (Check(input, value) is { } problem)
+                {
+                    return (0, problem);
+                }
+            }
+        }
+
+        foreach (var file in files)
+        {
+            // A file input xUrl takes its bytes in part x.
+            if (!inputs.ContainsKey(file.Field) && !inputs.ContainsKey(file.Field + "Url"))
+            {
+                return (0, $"File field '{file.Field}' is not an input of {owner}/{model}.");
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Check(ToolInput input, string value)
+    {
+        switch (input.Kind)
+        {
+            case InputKind.Number or InputKind.Float or InputKind.Range:
+                return value.Length == 0 || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                    ? null
+                    : $"Parameter '{input.Name}' must be a number, not '{value}'.";
+            case InputKind.Select when input.Options.Count > 0:
+                return input.Options.Any(option => option.Value == value)
+                    ? null
+                    : $"Parameter '{input.Name}' must be one of its options, not '{value}'.";
+            case InputKind.MultiSelect when input.Options.Count > 0:
+                return value.Split(',').All(part => input.Options.Any(option => option.Value == part))
+                    ? null
+                    : $"Parameter '{input.Name}' has a value that is not one of its options: '{value}'.";
+            default:
+                return null;
+        }
+    }
+}
