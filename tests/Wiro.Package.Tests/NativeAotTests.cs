@@ -16,7 +16,7 @@ public sealed class NativeAotTests
         {
             var publish = await DotNetCli.DotNetAsync(RepositoryPaths.Root, null,
                 "publish", RepositoryPaths.SampleProject, "-c", "Release", "-r", "linux-x64",
-                "-p:PublishAot=true", "-o", output);
+                "-p:NativeSample=true", "-o", output);
 
             Assert.True(publish.ExitCode == 0, publish.ToString());
             Assert.DoesNotMatch(new Regex(@"warning (IL\d{4}|AOT)"), publish.Output);

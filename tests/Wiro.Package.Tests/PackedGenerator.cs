@@ -8,7 +8,7 @@ public sealed class PackedGenerator : IAsyncLifetime
 {
     public string WorkDirectory { get; } = Path.Combine(Path.GetTempPath(), "wiro-package-tests-" + Guid.NewGuid().ToString("N")[..12]);
 
-    public string Version { get; } = "0.0.1-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + Environment.ProcessId;
+    public string Version { get; } = "0.0.1-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmss") + "." + System.Environment.ProcessId;
 
     public string Feed => Path.Combine(WorkDirectory, "feed");
 
