@@ -39,13 +39,13 @@ public class IncrementalGenerationBenchmarks
             new InMemoryAdditionalText(specs[edited].Path, GeneratorFixture.Edit(specs[edited].Text, 2)),
         ];
         _currentSpec = _texts[edited];
-        _specDriver = GeneratorFixture.CreateDriver(_texts).RunGenerators(_compilation);
+        _specDriver = GeneratorFixture.RunAndParse(GeneratorFixture.CreateDriver(_texts), _compilation);
 
         _codeVersions = GeneratorFixture.UserCode
             .Select(code => CSharpSyntaxTree.ParseText(code, GeneratorFixture.ParseOptions, path: "Program.cs"))
             .ToArray();
         _codeCompilation = GeneratorFixture.CreateCompilation(_codeVersions[0]);
-        _codeDriver = GeneratorFixture.CreateDriver(_texts).RunGenerators(_codeCompilation);
+        _codeDriver = GeneratorFixture.RunAndParse(GeneratorFixture.CreateDriver(_texts), _codeCompilation);
 
         CorpusReport.PrintIncrementalFacts(Console.Out, specs, edited);
     }
@@ -66,14 +66,14 @@ public class IncrementalGenerationBenchmarks
 
     [Benchmark(Baseline = true)]
     public GeneratorDriver ColdGeneration()
-        => GeneratorFixture.CreateDriver(_texts).RunGenerators(_compilation);
+        => GeneratorFixture.RunAndParse(GeneratorFixture.CreateDriver(_texts), _compilation);
 
     [Benchmark]
     public GeneratorDriver EditOneSpec()
     {
         // Two edited versions alternate, so every operation replaces the spec with different text.
         var next = _specVersions[_specEdits++ & 1];
-        _specDriver = _specDriver.ReplaceAdditionalText(_currentSpec, next).RunGenerators(_compilation);
+        _specDriver = GeneratorFixture.RunAndParse(_specDriver.ReplaceAdditionalText(_currentSpec, next), _compilation);
         _currentSpec = next;
         return _specDriver;
     }
@@ -85,7 +85,7 @@ public class IncrementalGenerationBenchmarks
         var current = _codeVersions[_codeEdits & 1];
         _codeEdits++;
         _codeCompilation = _codeCompilation.ReplaceSyntaxTree(current, _codeVersions[_codeEdits & 1]);
-        _codeDriver = _codeDriver.RunGenerators(_codeCompilation);
+        _codeDriver = GeneratorFixture.RunAndParse(_codeDriver, _codeCompilation);
         return _codeDriver;
     }
 }
