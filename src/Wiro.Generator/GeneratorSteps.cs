@@ -26,7 +26,8 @@ internal static class GeneratorSteps
         var overrideModifier = !facts.CoreIsReferenced || facts.ReferencedCoreGrantsInternals
             ? "protected internal override"
             : "protected override";
-        return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties);
+        return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties,
+            EmitCore: options.EmitCore && !facts.CoreIsReferenced);
     }
 
     public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
@@ -97,7 +98,7 @@ internal static class GeneratorSteps
 
     public static void EmitCore(SourceProductionContext context, EmitContext emitContext)
     {
-        if (emitContext.CoreIsReferenced)
+        if (!emitContext.EmitCore)
         {
             return;
         }

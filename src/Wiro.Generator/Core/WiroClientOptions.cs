@@ -72,10 +72,10 @@ public sealed class WiroClientOptions
             throw new ArgumentException("WiroClientOptions.ApiKey is required.", nameof(ApiKey));
         }
 
-        RequireSafe(BaseAddress ?? throw new ArgumentException("WiroClientOptions.BaseAddress is required.", nameof(BaseAddress)), "BaseAddress", "https");
+        RequireSafe(BaseAddress ?? throw new ArgumentException("WiroClientOptions.BaseAddress is required.", nameof(BaseAddress)), "BaseAddress", "https", "http");
         if (WebSocketAddress is not null)
         {
-            RequireSafe(WebSocketAddress, "WebSocketAddress", "wss");
+            RequireSafe(WebSocketAddress, "WebSocketAddress", "wss", "ws");
         }
 
         if (PollingInterval <= TimeSpan.Zero || MaxPollingInterval < PollingInterval || PollingBackoffFactor < 1)
@@ -90,17 +90,17 @@ public sealed class WiroClientOptions
     }
 
     /// <summary>Plain http:// (or ws://) would send the key in clear text: allowed only to this machine.</summary>
-    private static void RequireSafe(Uri address, string name, string secureScheme)
+    private static void RequireSafe(Uri address, string name, string secureScheme, string plainScheme)
     {
         if (!address.IsAbsoluteUri)
         {
             throw new ArgumentException($"WiroClientOptions.{name} must be an absolute URI.", name);
         }
 
-        if (address.Scheme != secureScheme && !address.IsLoopback)
+        if (address.Scheme != secureScheme && !(address.Scheme == plainScheme && address.IsLoopback))
         {
             throw new ArgumentException(
-                $"WiroClientOptions.{name} '{address}' is not {secureScheme}://; unencrypted addresses are allowed only for loopback (127.0.0.1, ::1, localhost).",
+                $"WiroClientOptions.{name} '{address}' is not {secureScheme}://; {plainScheme}:// is allowed only for loopback (127.0.0.1, ::1, localhost).",
                 name);
         }
     }

@@ -7,9 +7,11 @@ namespace Wiro.Generator.Emitting;
 /// <param name="CoreIsReferenced">True when the client core comes from a referenced assembly, so tools reach
 /// <c>WiroClient</c> through extension members instead of a partial class.</param>
 /// <param name="SupportsExtensionProperties">True when the language version has extension properties (C# 14).</param>
+/// <param name="EmitCore">False when the project compiles the core's files itself (<c>WiroEmitCore=false</c>).</param>
 public sealed record EmitContext(
     string Namespace,
     string Accessibility,
     string OverrideModifier,
     bool CoreIsReferenced,
-    bool SupportsExtensionProperties);
+    bool SupportsExtensionProperties,
+    bool EmitCore);
