@@ -112,6 +112,11 @@ public sealed class WiroEmulator : IAsyncDisposable
         {
             if (HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/v1", out var endpoint))
             {
+                // Every attempt is recorded, even one a fault then drops, so tests can count retries.
+                context.Request.EnableBuffering();
+                var (fields, files) = await ReadBodyAsync(context).ConfigureAwait(false);
+                Record(context, fields, files);
+                context.Request.Body.Position = 0;
                 if (await PlayFaultAsync(context, endpoint.Value ?? "").ConfigureAwait(false) || !await AuthorizeAsync(context).ConfigureAwait(false))
                 {
                     return;
@@ -215,8 +220,6 @@ public sealed class WiroEmulator : IAsyncDisposable
         var owner = (string)context.Request.RouteValues["owner"]!;
         var model = (string)context.Request.RouteValues["model"]!;
         var (fields, files) = await ReadBodyAsync(context).ConfigureAwait(false);
-        Record(context, fields, files);
-
         var problem = _specs.Validate(owner, model, fields, files);
         if (problem is not null)
         {
@@ -278,8 +281,6 @@ public sealed class WiroEmulator : IAsyncDisposable
 
     private async Task UploadAsync(HttpContext context)
     {
-        var (fields, files) = await ReadBodyAsync(context).ConfigureAwait(false);
-        Record(context, fields, files);
         var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false) : null;
         var file = form?.Files.GetFile("file");
         if (file is null)
@@ -455,8 +456,7 @@ public sealed class WiroEmulator : IAsyncDisposable
 
     private async Task<EmulatedTask?> FindTaskAsync(HttpContext context)
     {
-        var (fields, files) = await ReadBodyAsync(context).ConfigureAwait(false);
-        Record(context, fields, files);
+        var (fields, _) = await ReadBodyAsync(context).ConfigureAwait(false);
         EmulatedTask? task = null;
         if (fields.TryGetValue("taskid", out var ids) && ids.Count > 0)
         {
