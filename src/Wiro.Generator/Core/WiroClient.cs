@@ -107,6 +107,13 @@ public sealed partial class WiroClient : IDisposable
     public Task<WiroTask> GetTaskByIdAsync(string taskId, CancellationToken cancellationToken = default)
         => TaskCallAsync("Task/Detail", "taskid", taskId, cancellationToken);
 
+    /// <summary>Reads a task that <see cref="RunAsync"/> started.</summary>
+    /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The task.</returns>
+    public Task<WiroTask> GetTaskAsync(WiroRunResult run, CancellationToken cancellationToken = default)
+        => GetTaskByTokenAsync((run ?? throw new ArgumentNullException(nameof(run))).SocketAccessToken, cancellationToken);
+
     /// <summary>Reads a task by its socket access token.</summary>
     /// <param name="socketAccessToken">The task's token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
