@@ -54,6 +54,16 @@ public sealed class GenerationTests
     }
 
     [Fact]
+    public void Core_is_not_emitted_when_the_project_compiles_it_itself()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs(), new Dictionary<string, string> { ["WiroEmitCore"] = "false" });
+
+        Assert.DoesNotContain(run.Sources.Keys, key => key.StartsWith("Wiro.Core.", StringComparison.Ordinal));
+        Assert.Contains("Wiro.WiroTaskStatus.g.cs", run.Sources.Keys);
+        Assert.Contains("Wiro.LtxVideoText2VideoRequest.g.cs", run.Sources.Keys);
+    }
+
+    [Fact]
     public void Invalid_options_fall_back_with_a_warning()
     {
         var properties = new Dictionary<string, string> { ["WiroNamespace"] = "1Bad..Name", ["WiroAccessibility"] = "friend" };
