@@ -86,9 +86,10 @@ public sealed class FaultTests
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.EnqueueFault(WiroFault.MalformedJson("/Run"));
 
-        var error = await Assert.ThrowsAsync<WiroApiException>(() => env.Client.LtxVideoText2Video.RunAsync(new LtxVideoText2VideoRequest()));
+        var error = await Assert.ThrowsAsync<WiroMalformedResponseException>(() => env.Client.LtxVideoText2Video.RunAsync(new LtxVideoText2VideoRequest()));
 
         Assert.Contains("malformed JSON", error.Message);
+        Assert.Equal(HttpStatusCode.OK, error.HttpStatus);
     }
 
     [Fact]

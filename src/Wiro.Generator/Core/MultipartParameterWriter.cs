@@ -5,7 +5,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Net.Http;
-using System.Net.Http.Headers;
 
 /// <summary>
 /// Writes a run's inputs as multipart/form-data, used when local files travel with the run: a file input
@@ -79,8 +78,6 @@ internal sealed class MultipartParameterWriter : WiroParameterWriter
 
     private void AddFile(string name, WiroFile file)
     {
-        var part = new StreamContent(file.OpenRead());
-        part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType ?? "application/octet-stream");
-        _content.Add(part, name, file.FileName ?? name);
+        _content.Add(file.CreateContent(), name, file.FileName ?? name);
     }
 }

@@ -3,7 +3,6 @@ namespace Wiro;
 
 using System;
 using System.Buffers;
-using System.Globalization;
 using System.IO;
 using System.Net.WebSockets;
 using System.Text.Json;
@@ -13,46 +12,42 @@ using System.Threading.Tasks;
 /// <summary>
 /// Follows one task to its end: over the WebSocket when one is configured, else (or when it fails) by polling
 /// Task/Detail with growing intervals. The outcome is always confirmed by Task/Detail, which alone carries
-/// <c>pexit</c>. A status no spec lists never ends the wait.
+/// <c>pexit</c>. A status no spec lists never ends the wait. Killing on cancel is the caller's business.
 /// </summary>
 internal sealed class TaskWaiter
 {
     private readonly WiroClient _client;
     private readonly WiroRunResult _run;
-    private readonly Action<WiroTaskUpdate> _report;
+    private readonly Action<WiroTaskUpdate>? _report;
     private string? _lastReported;
 
-    public TaskWaiter(WiroClient client, WiroRunResult run, Action<WiroTaskUpdate> report)
+    public TaskWaiter(WiroClient client, WiroRunResult run, Action<WiroTaskUpdate>? report)
     {
         _client = client;
-        _run = run ?? throw new ArgumentNullException(nameof(run));
+        _run = run;
         _report = report;
     }
 
     public async Task<WiroTask> WaitAsync(CancellationToken cancellationToken)
     {
-        try
+        if (_client.Options.EffectiveWebSocketAddress is { } address && !string.IsNullOrEmpty(_run.SocketAccessToken))
         {
-            if (_client.Options.EffectiveWebSocketAddress is { } socket)
+            try
             {
-                try
+                var ended = await FollowSocketAsync(address, cancellationToken).ConfigureAwait(false);
+                if (ended is not null)
                 {
-                    await FollowSocketAsync(socket, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (exception is WebSocketException or IOException or JsonException
-                                                  || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-                {
-                    // The socket is an optimisation: polling below reaches the same end.
+                    return ended;
                 }
             }
+            catch (Exception exception) when (exception is WebSocketException or IOException or JsonException
+                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                // The socket is an optimisation: polling below reaches the same end.
+            }
+        }
 
-            return await PollAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && _client.Options.KillTaskOnCancel)
-        {
-            await KillQuietlyAsync().ConfigureAwait(false);
-            throw;
-        }
+        return await PollAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<WiroTask> PollAsync(CancellationToken cancellationToken)
@@ -61,8 +56,7 @@ internal sealed class TaskWaiter
         var delay = options.PollingInterval;
         while (true)
         {
-            var task = await _client.GetTaskByTokenAsync(_run.SocketAccessToken, cancellationToken).ConfigureAwait(false);
-            Report(task.Status, task.RawStatus, null, null, force: false);
+            var task = await CheckAsync(cancellationToken).ConfigureAwait(false);
             if (IsFinal(task.Status))
             {
                 return task;
@@ -74,14 +68,28 @@ internal sealed class TaskWaiter
         }
     }
 
-    /// <summary>Reads socket frames until a terminal status arrives; the caller then confirms by polling.</summary>
-    private async Task FollowSocketAsync(Uri address, CancellationToken cancellationToken)
+    /// <summary>One Task/Detail read, reported when the status changed.</summary>
+    private async Task<WiroTask> CheckAsync(CancellationToken cancellationToken)
+    {
+        var task = string.IsNullOrEmpty(_run.SocketAccessToken)
+            ? await _client.GetTaskByIdAsync(_run.TaskId, cancellationToken).ConfigureAwait(false)
+            : await _client.GetTaskByTokenAsync(_run.SocketAccessToken, cancellationToken).ConfigureAwait(false);
+        Report(task.Status, task.RawStatus, null, null, force: false);
+        return task;
+    }
+
+    /// <summary>
+    /// Reads socket frames until a terminal status arrives (null: the caller confirms by polling). When the socket
+    /// stays silent for <see cref="WiroClientOptions.WebSocketIdleTimeout"/>, Task/Detail is read once, so a lost
+    /// frame or a mute server cannot hold the wait forever; the task returned then already ended.
+    /// </summary>
+    private async Task<WiroTask?> FollowSocketAsync(Uri address, CancellationToken cancellationToken)
     {
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
-        var subscribe = JsonSerializerFree.TaskInfo(_run.SocketAccessToken);
-        await socket.SendAsync(subscribe, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+        await socket.SendAsync(TaskInfoMessage(_run.SocketAccessToken), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
 
+        var idle = _client.Options.WebSocketIdleTimeout;
         var buffer = new ArrayBufferWriter<byte>(4096);
         while (socket.State == WebSocketState.Open)
         {
@@ -89,22 +97,41 @@ internal sealed class TaskWaiter
             ValueWebSocketReceiveResult received;
             do
             {
-                received = await socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
+                // A pending receive cannot be cancelled without aborting the socket, so silence is waited out beside it.
+                var receiving = socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken).AsTask();
+                using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                {
+                    while (await Task.WhenAny(receiving, Task.Delay(idle, silence.Token)).ConfigureAwait(false) != receiving)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var task = await CheckAsync(cancellationToken).ConfigureAwait(false);
+                        if (IsFinal(task.Status))
+                        {
+                            return task;
+                        }
+                    }
+
+                    silence.Cancel();
+                }
+
+                received = await receiving.ConfigureAwait(false);
                 buffer.Advance(received.Count);
             }
             while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
 
             if (received.MessageType == WebSocketMessageType.Close)
             {
-                return;
+                return null;
             }
 
             if (HandleFrame(buffer.WrittenMemory))
             {
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).ConfigureAwait(false);
-                return;
+                return null;
             }
         }
+
+        return null;
     }
 
     /// <summary>Reports one frame; true when it carries a terminal status.</summary>
@@ -129,18 +156,20 @@ internal sealed class TaskWaiter
             }
             else if (body.ValueKind == JsonValueKind.Object)
             {
+                // task_output carries {"type":"progressGenerate","percentage":"60",...}; LLM tools send text instead.
                 percentage = WiroTask.Number(body, "percentage");
             }
         }
 
         Report(status, type, percentage, message, force: message is not null || percentage is not null);
+
         // On the socket task_error is a line of stderr, not the end; the outcome is confirmed by Task/Detail.
         return status.IsTerminal();
     }
 
     private void Report(WiroTaskStatus status, string rawStatus, double? percentage, string? message, bool force)
     {
-        if (!force && rawStatus == _lastReported)
+        if (_report is null || (!force && rawStatus == _lastReported))
         {
             return;
         }
@@ -153,34 +182,18 @@ internal sealed class TaskWaiter
     private static bool IsFinal(WiroTaskStatus status)
         => status.IsTerminal() || status == WiroTaskStatus.TaskError;
 
-    private async Task KillQuietlyAsync()
-    {
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await _client.KillTaskAsync(_run.TaskId, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is WiroApiException or OperationCanceledException)
-        {
-            // Best effort: the caller asked to stop, and the task may already have ended.
-        }
-    }
-
     /// <summary>The subscribe message, written without a serializer.</summary>
-    private static class JsonSerializerFree
+    private static ReadOnlyMemory<byte> TaskInfoMessage(string token)
     {
-        public static ReadOnlyMemory<byte> TaskInfo(string token)
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            var buffer = new ArrayBufferWriter<byte>(128);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("type", "task_info");
-                writer.WriteString("tasktoken", token);
-                writer.WriteEndObject();
-            }
-
-            return buffer.WrittenMemory;
+            writer.WriteStartObject();
+            writer.WriteString("type", "task_info");
+            writer.WriteString("tasktoken", token);
+            writer.WriteEndObject();
         }
+
+        return buffer.WrittenMemory;
     }
 }

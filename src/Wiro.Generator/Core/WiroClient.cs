@@ -2,11 +2,9 @@
 namespace Wiro;
 
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
@@ -19,8 +17,6 @@ using System.Threading.Tasks;
 /// </summary>
 public sealed partial class WiroClient : IDisposable
 {
-    private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
-
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly WiroSigner? _signer;
@@ -29,9 +25,8 @@ public sealed partial class WiroClient : IDisposable
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
     /// <param name="options">Credentials and behaviour.</param>
     public WiroClient(WiroClientOptions options)
-        : this(new HttpClient(), options, ownsHttp: true)
+        : this(CreateHttpClient(options), options, ownsHttp: true)
     {
-        _http.Timeout = options.Timeout;
     }
 
     /// <summary>
@@ -56,6 +51,13 @@ public sealed partial class WiroClient : IDisposable
         _baseAddress = new Uri(address.EndsWith("/", StringComparison.Ordinal) ? address : address + "/");
     }
 
+    // Validates first so that bad options never leave an HttpClient behind.
+    private static HttpClient CreateHttpClient(WiroClientOptions options)
+    {
+        (options ?? throw new ArgumentNullException(nameof(options))).Validate();
+        return new HttpClient { Timeout = options.Timeout };
+    }
+
     /// <summary>The options the client was created with.</summary>
     public WiroClientOptions Options { get; }
 
@@ -72,8 +74,14 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentNullException(nameof(request));
         }
 
-        var path = "Run/" + Uri.EscapeDataString(owner) + "/" + Uri.EscapeDataString(model);
-        using var document = await SendAsync(path, () => RunBody(request), retry: false, cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrEmpty(owner) || string.IsNullOrEmpty(model))
+        {
+            throw new ArgumentException("Both the owner and the model of the tool are required.", string.IsNullOrEmpty(owner) ? nameof(owner) : nameof(model));
+        }
+
+        // Slugs may hold a space or a dot ("Robot v4.0"): escape each segment so it stays one path segment.
+        var path = string.Concat("Run/", Uri.EscapeDataString(owner), "/", Uri.EscapeDataString(model));
+        using var document = await PostAsync(path, request, RunBody, retry: false, cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         var taskId = WiroTask.Text(root, "taskid");
         var token = WiroTask.Text(root, "socketaccesstoken");
@@ -146,12 +154,10 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("Only local content can be uploaded.", nameof(file));
         }
 
-        using var document = await SendAsync("File/Upload", () =>
+        using var document = await PostAsync("File/Upload", file, static file =>
         {
             var content = new MultipartFormDataContent();
-            var part = new StreamContent(file.OpenRead());
-            part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType ?? "application/octet-stream");
-            content.Add(part, "file", file.FileName ?? "file");
+            content.Add(file.CreateContent(), "file", file.FileName ?? "file");
             return content;
         }, retry: false, cancellationToken).ConfigureAwait(false);
 
@@ -175,38 +181,63 @@ public sealed partial class WiroClient : IDisposable
     public async Task<WiroTaskResult> WaitForCompletionAsync(
         WiroRunResult run, IProgress<WiroTaskUpdate>? progress = null, CancellationToken cancellationToken = default)
     {
-        var waiter = new TaskWaiter(this, run, update => progress?.Report(update));
-        var task = await waiter.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (run is null)
+        {
+            throw new ArgumentNullException(nameof(run));
+        }
+
+        var task = await FollowAsync(run, progress is null ? null : progress.Report, cancellationToken, cancellationToken).ConfigureAwait(false);
         return new WiroTaskResult(task);
     }
 
-    /// <summary>The updates of a task until it ends, as an asynchronous stream.</summary>
+    /// <summary>Waits until a task read earlier (by <see cref="GetTaskByIdAsync"/> or <see cref="GetTaskByTokenAsync"/>) ends.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="progress">Receives status changes, progress and log lines; may be null.</param>
+    /// <param name="cancellationToken">Stops waiting at once (and kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/>).</param>
+    /// <returns>How the task ended.</returns>
+    public Task<WiroTaskResult> WaitForCompletionAsync(
+        WiroTask task, IProgress<WiroTaskUpdate>? progress = null, CancellationToken cancellationToken = default)
+        => WaitForCompletionAsync(ToRun(task), progress, cancellationToken);
+
+    /// <summary>
+    /// The updates of a task until it ends, as an asynchronous stream. Leaving the loop early stops following the
+    /// task (without killing it); cancelling <paramref name="cancellationToken"/> stops it too, and kills the task
+    /// when <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
+    /// </summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
     /// <param name="cancellationToken">Stops watching.</param>
     /// <returns>The updates, the last one carrying the final status.</returns>
     public async IAsyncEnumerable<WiroTaskUpdate> WatchAsync(WiroRunResult run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateUnbounded<WiroTaskUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        var waiting = Task.Run(async () =>
+        if (run is null)
         {
-            try
-            {
-                await new TaskWaiter(this, run, update => channel.Writer.TryWrite(update)).WaitAsync(cancellationToken).ConfigureAwait(false);
-                channel.Writer.TryComplete();
-            }
-            catch (Exception exception)
-            {
-                channel.Writer.TryComplete(exception);
-            }
-        }, CancellationToken.None);
-
-        await foreach (var update in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-        {
-            yield return update;
+            throw new ArgumentNullException(nameof(run));
         }
 
-        await waiting.ConfigureAwait(false);
+        var channel = Channel.CreateUnbounded<WiroTaskUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var following = FollowIntoAsync(run, channel.Writer, stop.Token, cancellationToken);
+        try
+        {
+            await foreach (var update in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                yield return update;
+            }
+        }
+        finally
+        {
+            // Reached early when the caller leaves the loop: stop polling and let the follower finish before returning.
+            stop.Cancel();
+            await following.ConfigureAwait(false);
+        }
     }
+
+    /// <summary>The updates of a task read earlier, until it ends, as an asynchronous stream.</summary>
+    /// <param name="task">The task.</param>
+    /// <param name="cancellationToken">Stops watching.</param>
+    /// <returns>The updates, the last one carrying the final status.</returns>
+    public IAsyncEnumerable<WiroTaskUpdate> WatchAsync(WiroTask task, CancellationToken cancellationToken = default)
+        => WatchAsync(ToRun(task), cancellationToken);
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client created (never one it was given).</summary>
     public void Dispose()
@@ -221,18 +252,101 @@ public sealed partial class WiroClient : IDisposable
     /// <returns>A description safe to log.</returns>
     public override string ToString() => "WiroClient " + Options;
 
+    /// <summary>Streams an output to <paramref name="destination"/>; output URLs are public, so nothing is signed.</summary>
     internal async Task DownloadAsync(Uri url, Stream destination, CancellationToken cancellationToken)
     {
-        using var response = await WiroRetry.SendAsync(
-            Options, () => _http.SendAsync(new HttpRequestMessage(HttpMethod.Get, url), HttpCompletionOption.ResponseHeadersRead, cancellationToken),
-            retry: true, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        for (var attempt = 0; ; attempt++)
         {
-            throw new WiroApiException(-1, $"Downloading {url} failed.", response.StatusCode);
-        }
+            var canRetry = attempt < Options.MaxRetries;
+            HttpResponseMessage response;
+            using (var request = new HttpRequestMessage(HttpMethod.Get, url))
+            {
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (canRetry && WiroRetry.IsTransient(exception, cancellationToken))
+                {
+                    await WiroRetry.DelayAsync(Options, attempt, null, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                catch (HttpRequestException exception)
+                {
+                    throw new WiroApiException(-1, $"Downloading {url} failed: {exception.Message}", exception.StatusCode, exception);
+                }
+            }
 
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await body.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+            using (response)
+            {
+                if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
+                {
+                    await WiroRetry.DelayAsync(Options, attempt, response, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new WiroApiException(-1, $"Downloading {url} failed with HTTP {(int)response.StatusCode}.", response.StatusCode);
+                }
+
+                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                await using (body.ConfigureAwait(false))
+                {
+                    await body.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static WiroRunResult ToRun(WiroTask task)
+        => task is null ? throw new ArgumentNullException(nameof(task)) : new WiroRunResult(task.Id, task.SocketAccessToken);
+
+    /// <summary>
+    /// Follows a task to its end. <paramref name="waitToken"/> stops following; the task is killed only when the
+    /// caller's own <paramref name="callerToken"/> was cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
+    /// </summary>
+    private async Task<WiroTask> FollowAsync(WiroRunResult run, Action<WiroTaskUpdate>? report, CancellationToken waitToken, CancellationToken callerToken)
+    {
+        try
+        {
+            return await new TaskWaiter(this, run, report).WaitAsync(waitToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (callerToken.IsCancellationRequested && Options.KillTaskOnCancel)
+        {
+            await KillQuietlyAsync(run.TaskId).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Feeds <see cref="WatchAsync(WiroRunResult, CancellationToken)"/>; never throws, the channel carries the outcome.</summary>
+    private async Task FollowIntoAsync(WiroRunResult run, ChannelWriter<WiroTaskUpdate> writer, CancellationToken waitToken, CancellationToken callerToken)
+    {
+        try
+        {
+            await Task.Yield();
+            await FollowAsync(run, update => writer.TryWrite(update), waitToken, callerToken).ConfigureAwait(false);
+            writer.TryComplete();
+        }
+        catch (Exception exception)
+        {
+            writer.TryComplete(exception);
+        }
+    }
+
+    private async Task KillQuietlyAsync(string taskId)
+    {
+        try
+        {
+            // Bounded: the caller asked to stop and should not wait long for a courtesy call.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await KillTaskAsync(taskId, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WiroApiException or OperationCanceledException or HttpRequestException)
+        {
+            // Best effort: the task may already have ended, and the caller's cancellation is what they see.
+        }
     }
 
     private async Task<WiroTask> TaskCallAsync(string path, string key, string value, CancellationToken cancellationToken)
@@ -242,7 +356,9 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("A task id or token is required.", nameof(value));
         }
 
-        using var document = await SendAsync(path, () => JsonBody(writer => writer.WriteString(key, value)), retry: true, cancellationToken).ConfigureAwait(false);
+        using var document = await PostAsync(
+            path, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
+            retry: true, cancellationToken).ConfigureAwait(false);
         if (document.RootElement.TryGetProperty("tasklist", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0)
         {
             return WiroTask.Read(list[0], this);
@@ -251,17 +367,43 @@ public sealed partial class WiroClient : IDisposable
         throw new WiroApiException(1, $"Wiro knows no task with {key} '{value}'.", null);
     }
 
-    private async Task<JsonDocument> SendAsync(string path, Func<HttpContent> content, bool retry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs and sends one POST and reads its envelope. With <paramref name="retry"/>, retries on 408/429/5xx and
+    /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once.
+    /// </summary>
+    private async Task<JsonDocument> PostAsync<TState>(string path, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
     {
         var uri = new Uri(_baseAddress, path);
-        using var response = await WiroRetry.SendAsync(Options, () =>
+        for (var attempt = 0; ; attempt++)
         {
-            var message = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content() };
-            Sign(message);
-            return _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }, retry, cancellationToken).ConfigureAwait(false);
+            var canRetry = retry && attempt < Options.MaxRetries;
+            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = createContent(state) };
+            Sign(request);
+            HttpResponseMessage? response = null;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
+                {
+                    await WiroRetry.DelayAsync(Options, attempt, response, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
 
-        return await WiroResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+                return await WiroResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (canRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
+            {
+                await WiroRetry.DelayAsync(Options, attempt, null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is HttpRequestException or IOException)
+            {
+                throw new WiroApiException(-1, "The call to Wiro failed: " + exception.Message, (exception as HttpRequestException)?.StatusCode, exception);
+            }
+            finally
+            {
+                response?.Dispose();
+            }
+        }
     }
 
     private void Sign(HttpRequestMessage message)
@@ -287,27 +429,12 @@ public sealed partial class WiroClient : IDisposable
             return multipart;
         }
 
-        return JsonBody(json =>
+        return PooledJsonContent.Create(request, static (json, request) =>
         {
             var writer = new JsonParameterWriter(json);
             request.WriteParameters(writer);
             writer.WriteString("callbackUrl", request.CallbackUrl);
             writer.WriteString("projectid", request.ProjectId);
         });
-    }
-
-    private static HttpContent JsonBody(Action<Utf8JsonWriter> write)
-    {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            write(json);
-            json.WriteEndObject();
-        }
-
-        var content = new ReadOnlyMemoryContent(buffer.WrittenMemory);
-        content.Headers.ContentType = JsonContentType;
-        return content;
     }
 }

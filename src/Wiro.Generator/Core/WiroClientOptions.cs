@@ -33,6 +33,12 @@ public sealed class WiroClientOptions
     /// <summary>Whether waiting may use the WebSocket (falling back to polling when it fails). Default true.</summary>
     public bool UseWebSocket { get; set; } = true;
 
+    /// <summary>
+    /// How long the WebSocket may stay silent before Task/Detail is read to check on the task (the wait then goes
+    /// on listening), so a lost frame or a mute server never holds a wait forever. Default 30 s.
+    /// </summary>
+    public TimeSpan WebSocketIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>First interval between Task/Detail polls. Default 2 s.</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -72,13 +78,19 @@ public sealed class WiroClientOptions
             throw new ArgumentException("WiroClientOptions.ApiKey is required.", nameof(ApiKey));
         }
 
+        // A pasted key or secret often ends in a newline; it would break (or inject) headers, so say so plainly.
+        if (HasControlCharacter(ApiKey) || HasControlCharacter(ApiSecret))
+        {
+            throw new ArgumentException("WiroClientOptions.ApiKey and ApiSecret must not contain control characters such as a line break.");
+        }
+
         RequireSafe(BaseAddress ?? throw new ArgumentException("WiroClientOptions.BaseAddress is required.", nameof(BaseAddress)), "BaseAddress", "https", "http");
         if (WebSocketAddress is not null)
         {
             RequireSafe(WebSocketAddress, "WebSocketAddress", "wss", "ws");
         }
 
-        if (PollingInterval <= TimeSpan.Zero || MaxPollingInterval < PollingInterval || PollingBackoffFactor < 1)
+        if (PollingInterval <= TimeSpan.Zero || MaxPollingInterval < PollingInterval || !(PollingBackoffFactor >= 1) || double.IsInfinity(PollingBackoffFactor))
         {
             throw new ArgumentException("Polling needs PollingInterval > 0, MaxPollingInterval >= PollingInterval and PollingBackoffFactor >= 1.");
         }
@@ -86,6 +98,16 @@ public sealed class WiroClientOptions
         if (MaxRetries < 0 || RetryBaseDelay < TimeSpan.Zero || MaxRetryDelay < TimeSpan.Zero)
         {
             throw new ArgumentException("Retries need MaxRetries >= 0 and non-negative delays.");
+        }
+
+        if (WebSocketIdleTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("WiroClientOptions.WebSocketIdleTimeout must be positive.", nameof(WebSocketIdleTimeout));
+        }
+
+        if (Timeout <= TimeSpan.Zero && Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("WiroClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.", nameof(Timeout));
         }
     }
 
@@ -103,6 +125,19 @@ public sealed class WiroClientOptions
                 $"WiroClientOptions.{name} '{address}' is not {secureScheme}://; {plainScheme}:// is allowed only for loopback (127.0.0.1, ::1, localhost).",
                 name);
         }
+    }
+
+    private static bool HasControlCharacter(string? value)
+    {
+        foreach (var c in value ?? "")
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Redact(string key) => key.Length <= 4 ? "***" : key.Substring(0, 4) + "***";

@@ -57,3 +57,16 @@ public sealed class WiroConcurrencyLimitException : WiroApiException
     {
     }
 }
+
+/// <summary>Wiro answered with a body that is not JSON (a proxy page, a cut-off answer): nothing could be read from it.</summary>
+public sealed class WiroMalformedResponseException : WiroApiException
+{
+    /// <summary>Creates the exception.</summary>
+    /// <param name="message">What was wrong with the answer.</param>
+    /// <param name="httpStatus">The HTTP status of the answer.</param>
+    /// <param name="innerException">The JSON parser's error.</param>
+    public WiroMalformedResponseException(string message, HttpStatusCode? httpStatus, Exception? innerException)
+        : base(-1, message, httpStatus, innerException)
+    {
+    }
+}

@@ -3,6 +3,9 @@ namespace Wiro;
 
 using System;
 using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 
 /// <summary>
 /// A file input: a URL Wiro fetches itself, or local content sent with the run (multipart) so nothing has to be
@@ -11,11 +14,13 @@ using System.IO;
 public sealed class WiroFile
 {
     private readonly Func<Stream>? _open;
+    private readonly ReadOnlyMemory<byte>? _bytes;
 
-    private WiroFile(Uri? url, Func<Stream>? open, string? fileName, string? contentType)
+    private WiroFile(Uri? url, Func<Stream>? open, ReadOnlyMemory<byte>? bytes, string? fileName, string? contentType)
     {
         Url = url;
         _open = open;
+        _bytes = bytes;
         FileName = fileName;
         ContentType = contentType;
     }
@@ -30,7 +35,7 @@ public sealed class WiroFile
     public string? ContentType { get; }
 
     /// <summary>True when the content is local and travels with the run.</summary>
-    public bool IsLocal => _open is not null;
+    public bool IsLocal => _open is not null || _bytes is not null;
 
     /// <summary>A file Wiro downloads from <paramref name="url"/>.</summary>
     /// <param name="url">An absolute http(s) URL.</param>
@@ -42,7 +47,7 @@ public sealed class WiroFile
             throw new ArgumentException("A file URL must be absolute.", nameof(url));
         }
 
-        return new WiroFile(url, null, null, null);
+        return new WiroFile(url, null, null, null, null);
     }
 
     /// <summary>A file Wiro downloads from <paramref name="url"/>.</summary>
@@ -61,7 +66,7 @@ public sealed class WiroFile
             throw new FileNotFoundException("The file to send to Wiro does not exist.", path);
         }
 
-        return new WiroFile(null, () => File.OpenRead(path), Path.GetFileName(path), contentType);
+        return new WiroFile(null, () => File.OpenRead(path), null, Path.GetFileName(path), contentType);
     }
 
     /// <summary>Local content from a stream, read once when the run is sent (the caller keeps ownership).</summary>
@@ -76,7 +81,7 @@ public sealed class WiroFile
             throw new ArgumentNullException(nameof(stream));
         }
 
-        return new WiroFile(null, () => new NonClosingStream(stream), fileName, contentType);
+        return new WiroFile(null, () => new NonClosingStream(stream), null, fileName, contentType);
     }
 
     /// <summary>Local content from memory.</summary>
@@ -85,7 +90,7 @@ public sealed class WiroFile
     /// <param name="contentType">Its content type, if known.</param>
     /// <returns>The file.</returns>
     public static WiroFile FromBytes(ReadOnlyMemory<byte> content, string fileName, string? contentType = null)
-        => new(null, () => new MemoryStream(content.ToArray(), writable: false), fileName, contentType);
+        => new(null, null, content, fileName, contentType);
 
     /// <summary>A URL file.</summary>
     /// <param name="url">An absolute URL.</param>
@@ -97,7 +102,25 @@ public sealed class WiroFile
 
     /// <summary>Opens the local content.</summary>
     /// <returns>A stream the caller disposes.</returns>
-    public Stream OpenRead() => _open?.Invoke() ?? throw new InvalidOperationException("A URL file has no local content.");
+    public Stream OpenRead()
+    {
+        if (_bytes is { } bytes)
+        {
+            return MemoryMarshal.TryGetArray(bytes, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(bytes.ToArray(), writable: false);
+        }
+
+        return _open?.Invoke() ?? throw new InvalidOperationException("A URL file has no local content.");
+    }
+
+    /// <summary>The local content as a multipart part, with its content type; bytes are sent without a copy.</summary>
+    internal HttpContent CreateContent()
+    {
+        HttpContent content = _bytes is { } bytes ? new ReadOnlyMemoryContent(bytes) : new StreamContent(OpenRead());
+        content.Headers.ContentType = new MediaTypeHeaderValue(ContentType ?? "application/octet-stream");
+        return content;
+    }
 
     /// <summary>The URL, or the local file name.</summary>
     /// <returns>A description.</returns>

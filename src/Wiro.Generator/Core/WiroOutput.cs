@@ -11,12 +11,13 @@ public sealed class WiroOutput
 {
     private readonly WiroClient? _client;
 
-    internal WiroOutput(string name, string contentType, long? size, Uri? url, WiroClient? client)
+    internal WiroOutput(string name, string contentType, long? size, Uri? url, string? contentJson, WiroClient? client)
     {
         Name = name;
         ContentType = contentType;
         Size = size;
         Url = url;
+        ContentJson = contentJson;
         _client = client;
     }
 
@@ -31,6 +32,12 @@ public sealed class WiroOutput
 
     /// <summary>Where the file can be downloaded.</summary>
     public Uri? Url { get; }
+
+    /// <summary>
+    /// Inline content as raw JSON, for outputs that are not files: LLM tools answer with content type <c>raw</c> and
+    /// <c>{"prompt", "raw", "thinking": [], "answer": []}</c>. Null for file outputs.
+    /// </summary>
+    public string? ContentJson { get; }
 
     /// <summary>Streams the file into <paramref name="destination"/> without holding it in memory.</summary>
     /// <param name="destination">Where the bytes go.</param>

@@ -2,6 +2,7 @@
 namespace Wiro;
 
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text.Json;
@@ -9,22 +10,32 @@ using System.Threading;
 using System.Threading.Tasks;
 
 /// <summary>
-/// Reads Wiro's answer envelope. <c>result:false</c> is an error whatever the HTTP status (Wiro often answers 200),
-/// and error codes come as numbers or strings.
+/// Reads Wiro's answer envelope straight from the response stream. <c>result:false</c> is an error whatever the HTTP
+/// status (Wiro often answers 200), error codes come as numbers or strings, and 401/403 mean the credentials were
+/// refused even when the body is not JSON.
 /// </summary>
 internal static class WiroResponse
 {
     public static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         JsonDocument document;
-        try
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
         {
-            document = JsonDocument.Parse(body);
-        }
-        catch (JsonException exception)
-        {
-            throw Error(response.StatusCode, -1, $"Wiro answered with malformed JSON ({body.Length} bytes).", exception);
+            try
+            {
+                document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+            }
+            catch (JsonException exception)
+            {
+                if (response.IsSuccessStatusCode)
+                {
+                    throw new WiroMalformedResponseException(
+                        $"Wiro answered with malformed JSON ({exception.Message}).", response.StatusCode, exception);
+                }
+
+                throw Error(response, -1, $"Wiro refused the call with HTTP {(int)response.StatusCode} ({response.ReasonPhrase}) and no JSON error.", exception);
+            }
         }
 
         var root = document.RootElement;
@@ -39,7 +50,7 @@ internal static class WiroResponse
         using (document)
         {
             var (code, message) = FirstError(root);
-            throw Error(response.StatusCode, code, message ?? $"Wiro refused the call ({response.ReasonPhrase}).", null);
+            throw Error(response, code, message ?? $"Wiro refused the call (HTTP {(int)response.StatusCode} {response.ReasonPhrase}).", null);
         }
     }
 
@@ -56,10 +67,10 @@ internal static class WiroResponse
         return (-1, null);
     }
 
-    private static WiroApiException Error(HttpStatusCode status, int code, string message, Exception? inner)
-        => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-            ? new WiroAuthenticationException(code, message, status)
+    private static WiroApiException Error(HttpResponseMessage response, int code, string message, Exception? inner)
+        => response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            ? new WiroAuthenticationException(code, message, response.StatusCode)
             : code == 96
-                ? new WiroConcurrencyLimitException(message, status)
-                : new WiroApiException(code, message, status, inner);
+                ? new WiroConcurrencyLimitException(message, response.StatusCode)
+                : new WiroApiException(code, message, response.StatusCode, inner);
 }

@@ -2,59 +2,34 @@
 namespace Wiro;
 
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 
 /// <summary>
-/// Retries idempotent calls on 408, 429, 5xx and transport errors, with exponential backoff and jitter, honouring
-/// <c>Retry-After</c>. Calls that are not idempotent (Run, upload) are sent once.
+/// When and how long to wait before sending an idempotent call again: on 408, 429, 5xx and transport errors, with
+/// exponential backoff and jitter, honouring <c>Retry-After</c>. Calls that are not idempotent (Run, upload) are
+/// sent once; the callers decide which is which.
 /// </summary>
 internal static class WiroRetry
 {
-    public static async Task<HttpResponseMessage> SendAsync(
-        WiroClientOptions options, Func<Task<HttpResponseMessage>> send, bool retry, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var canRetry = retry && attempt < options.MaxRetries;
-            HttpResponseMessage response;
-            try
-            {
-                response = await send().ConfigureAwait(false);
-            }
-            catch (Exception exception) when (canRetry && IsTransient(exception, cancellationToken))
-            {
-                await Task.Delay(Backoff(options, attempt), cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            catch (HttpRequestException exception)
-            {
-                throw new WiroApiException(-1, "The call to Wiro failed: " + exception.Message, exception.StatusCode, exception);
-            }
-
-            if (!canRetry || !IsRetryable(response.StatusCode))
-            {
-                return response;
-            }
-
-            var delay = RetryAfter(response, options) ?? Backoff(options, attempt);
-            response.Dispose();
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private static bool IsRetryable(HttpStatusCode status)
+    public static bool IsRetryable(HttpStatusCode status)
         => status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
-    private static bool IsTransient(Exception exception, CancellationToken cancellationToken)
-        => exception is HttpRequestException or System.IO.IOException
-           || (exception is TaskCanceledException && !cancellationToken.IsCancellationRequested);
+    /// <summary>A transport failure worth another attempt; a cancellation the caller asked for never is.</summary>
+    public static bool IsTransient(Exception exception, CancellationToken cancellationToken)
+        => exception is HttpRequestException or IOException
+           || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response, WiroClientOptions options)
+    /// <summary>Waits before attempt <paramref name="attempt"/> + 1, as the answer asked or by backoff.</summary>
+    public static Task DelayAsync(WiroClientOptions options, int attempt, HttpResponseMessage? response, CancellationToken cancellationToken)
+        => Task.Delay(RetryAfter(response, options) ?? Backoff(options, attempt), cancellationToken);
+
+    private static TimeSpan? RetryAfter(HttpResponseMessage? response, WiroClientOptions options)
     {
-        var header = response.Headers.RetryAfter;
+        var header = response?.Headers.RetryAfter;
         var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
         if (delay is null)
         {

@@ -2,6 +2,7 @@
 namespace Wiro;
 
 using System;
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -46,12 +47,32 @@ public sealed class WiroSigner
     /// <returns>The value of <c>x-signature</c>.</returns>
     public string Sign(string nonce)
     {
-        Span<byte> message = stackalloc byte[_secret.Length + 32];
-        var length = _secret.Length + Encoding.UTF8.GetBytes(nonce, message.Slice(_secret.Length));
-        _secret.CopyTo(message);
-        Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(_key, message.Slice(0, length), hash);
-        return ToLowerHex(hash);
+        if (nonce is null)
+        {
+            throw new ArgumentNullException(nameof(nonce));
+        }
+
+        var size = _secret.Length + Encoding.UTF8.GetMaxByteCount(nonce.Length);
+        byte[]? rented = null;
+        // Secrets and nonces are short, so the message lives on the stack; an unusually long one is rented instead.
+        var message = size <= 512 ? stackalloc byte[size] : (rented = ArrayPool<byte>.Shared.Rent(size));
+        try
+        {
+            _secret.CopyTo(message);
+            var length = _secret.Length + Encoding.UTF8.GetBytes(nonce, message.Slice(_secret.Length));
+            Span<byte> hash = stackalloc byte[32];
+            HMACSHA256.HashData(_key, message.Slice(0, length), hash);
+            return ToLowerHex(hash);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                // The buffer held the secret: clear it before another caller can rent it.
+                CryptographicOperations.ZeroMemory(rented);
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 
     private static string ToLowerHex(ReadOnlySpan<byte> bytes)

@@ -60,6 +60,11 @@ public sealed class WiroTask
 
     internal static WiroTask Read(JsonElement element, WiroClient? client)
     {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            throw new WiroMalformedResponseException("Wiro's task list holds something other than a task object.", null, null);
+        }
+
         var task = new WiroTask
         {
             Id = Text(element, "id") ?? "",
@@ -72,7 +77,7 @@ public sealed class WiroTask
             StartedAt = Time(element, "starttime"),
             EndedAt = Time(element, "endtime"),
             ElapsedSeconds = Number(element, "elapsedseconds"),
-            TotalCost = Number(element, "totalcost") is { } cost ? (decimal)cost : null,
+            TotalCost = decimal.TryParse(Text(element, "totalcost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
             ParametersJson = element.TryGetProperty("parameters", out var parameters) && parameters.ValueKind != JsonValueKind.Null
                 ? parameters.GetRawText()
                 : null,
@@ -110,7 +115,7 @@ public sealed class WiroTask
 
     private static IReadOnlyList<WiroOutput> ReadOutputs(JsonElement element, WiroClient? client)
     {
-        if (!element.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array)
+        if (!element.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array || outputs.GetArrayLength() == 0)
         {
             return [];
         }
@@ -118,12 +123,20 @@ public sealed class WiroTask
         var list = new List<WiroOutput>(outputs.GetArrayLength());
         foreach (var output in outputs.EnumerateArray())
         {
+            if (output.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
             var url = Text(output, "url");
             list.Add(new WiroOutput(
                 Text(output, "name") ?? "",
                 Text(output, "contenttype") ?? "application/octet-stream",
                 Number(output, "size") is { } size ? (long)size : null,
                 Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null,
+                output.TryGetProperty("content", out var content) && content.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+                    ? content.GetRawText()
+                    : null,
                 client));
         }
 
