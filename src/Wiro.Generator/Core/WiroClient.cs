@@ -21,6 +21,7 @@ public sealed partial class WiroClient : IDisposable
     private readonly bool _ownsHttp;
     private readonly WiroSigner? _signer;
     private readonly Uri _baseAddress;
+    private volatile RunEndpoint? _lastRunEndpoint;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
     /// <param name="options">Credentials and behaviour.</param>
@@ -79,9 +80,7 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("Both the owner and the model of the tool are required.", string.IsNullOrEmpty(owner) ? nameof(owner) : nameof(model));
         }
 
-        // Slugs may hold a space or a dot ("Robot v4.0"): escape each segment so it stays one path segment.
-        var path = string.Concat("Run/", Uri.EscapeDataString(owner), "/", Uri.EscapeDataString(model));
-        using var document = await PostAsync(path, request, RunBody, retry: false, cancellationToken).ConfigureAwait(false);
+        using var document = await PostAsync(RunUri(owner, model), request, RunBody, retry: false, cancellationToken).ConfigureAwait(false);
         var root = document.RootElement;
         var taskId = WiroTask.Text(root, "taskid");
         var token = WiroTask.Text(root, "socketaccesstoken");
@@ -371,9 +370,11 @@ public sealed partial class WiroClient : IDisposable
     /// Signs and sends one POST and reads its envelope. With <paramref name="retry"/>, retries on 408/429/5xx and
     /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once.
     /// </summary>
-    private async Task<JsonDocument> PostAsync<TState>(string path, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
+    private Task<JsonDocument> PostAsync<TState>(string path, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
+        => PostAsync(new Uri(_baseAddress, path), state, createContent, retry, cancellationToken);
+
+    private async Task<JsonDocument> PostAsync<TState>(Uri uri, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
     {
-        var uri = new Uri(_baseAddress, path);
         for (var attempt = 0; ; attempt++)
         {
             var canRetry = retry && attempt < Options.MaxRetries;
@@ -406,6 +407,24 @@ public sealed partial class WiroClient : IDisposable
         }
     }
 
+    /// <summary>
+    /// The Run endpoint of a tool. Generated clients pass the same constant strings every time, so the last one is
+    /// kept: escaping and parsing the URI would otherwise be a good share of a run's own cost.
+    /// </summary>
+    private Uri RunUri(string owner, string model)
+    {
+        var last = _lastRunEndpoint;
+        if (last is not null && string.Equals(last.Owner, owner, StringComparison.Ordinal) && string.Equals(last.Model, model, StringComparison.Ordinal))
+        {
+            return last.Uri;
+        }
+
+        // Slugs may hold a space or a dot ("Robot v4.0"): escape each segment so it stays one path segment.
+        var uri = new Uri(_baseAddress, string.Concat("Run/", Uri.EscapeDataString(owner), "/", Uri.EscapeDataString(model)));
+        _lastRunEndpoint = new RunEndpoint(owner, model, uri);
+        return uri;
+    }
+
     private void Sign(HttpRequestMessage message)
     {
         message.Headers.TryAddWithoutValidation("x-api-key", Options.ApiKey);
@@ -436,5 +455,15 @@ public sealed partial class WiroClient : IDisposable
             writer.WriteString("callbackUrl", request.CallbackUrl);
             writer.WriteString("projectid", request.ProjectId);
         });
+    }
+
+    /// <summary>A tool's Run endpoint, kept whole so that concurrent runs never see half of an update.</summary>
+    private sealed class RunEndpoint(string owner, string model, Uri uri)
+    {
+        public string Owner { get; } = owner;
+
+        public string Model { get; } = model;
+
+        public Uri Uri { get; } = uri;
     }
 }
