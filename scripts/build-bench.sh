@@ -60,7 +60,8 @@ CS
 
 make_project with-specs "$work/corpus/*.wiro.md"
 make_project no-specs ""
-spec="$(ls "$work"/corpus/c*.wiro.md | head -n 1)"
+derived=("$work"/corpus/c*.wiro.md)
+spec="${derived[0]}"
 
 # Edits that change what the compiler sees: a spec's description (so its generated docs change) or a C# comment.
 edit_spec="sed -i '0,/description: /s//description: x/' '$spec'"
