@@ -80,6 +80,20 @@ public sealed class OptionsTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() => client.GetTaskByIdAsync("1"));
     }
 
+    [Fact]
+    public async Task Credentials_are_fixed_when_the_client_is_made()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Task("task_queue"));
+        using var client = ScriptedHandler.Client(handler);
+
+        client.Options.ApiKey = "changed-later";
+        await client.GetTaskByIdAsync("7");
+
+        var headers = handler.Sent.Single().Headers;
+        Assert.Equal(TestEnvironment.Key, headers["x-api-key"]);
+        Assert.Equal(new WiroSigner(TestEnvironment.Key, TestEnvironment.Secret).Sign(headers["x-nonce"]), headers["x-signature"]);
+    }
+
     private static void Validate(Action<WiroClientOptions> change)
     {
         var options = new WiroClientOptions { ApiKey = "key", ApiSecret = "secret" };

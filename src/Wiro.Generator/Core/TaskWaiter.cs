@@ -30,7 +30,7 @@ internal sealed class TaskWaiter
 
     public async Task<WiroTask> WaitAsync(CancellationToken cancellationToken)
     {
-        if (_client.Options.EffectiveWebSocketAddress is { } address && !string.IsNullOrEmpty(_run.SocketAccessToken))
+        if (_client.WebSocketAddress is { } address && !string.IsNullOrEmpty(_run.SocketAccessToken))
         {
             try
             {

@@ -19,6 +19,7 @@ public sealed partial class WiroClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
+    private readonly string _apiKey;
     private readonly WiroSigner? _signer;
     private readonly Uri _baseAddress;
     private volatile RunEndpoint? _lastRunEndpoint;
@@ -47,6 +48,9 @@ public sealed partial class WiroClient : IDisposable
         options.Validate();
         _http = httpClient;
         _ownsHttp = ownsHttp;
+        // The key is captured with the secret: changing the options later must not pair a new key with an old signer.
+        _apiKey = options.ApiKey;
+        WebSocketAddress = options.EffectiveWebSocketAddress;
         _signer = string.IsNullOrEmpty(options.ApiSecret) ? null : new WiroSigner(options.ApiKey, options.ApiSecret!);
         var address = options.BaseAddress.AbsoluteUri;
         _baseAddress = new Uri(address.EndsWith("/", StringComparison.Ordinal) ? address : address + "/");
@@ -59,7 +63,10 @@ public sealed partial class WiroClient : IDisposable
         return new HttpClient { Timeout = options.Timeout };
     }
 
-    /// <summary>The options the client was created with.</summary>
+    /// <summary>
+    /// The options the client was created with. The key, secret and addresses are fixed at construction; timings
+    /// and retry settings are read at each call.
+    /// </summary>
     public WiroClientOptions Options { get; }
 
     /// <summary>Starts a task of any tool. Not retried automatically: a run is not idempotent.</summary>
@@ -407,6 +414,9 @@ public sealed partial class WiroClient : IDisposable
         }
     }
 
+    /// <summary>Where waits listen for live updates; null when they poll. Checked and fixed at construction.</summary>
+    internal Uri? WebSocketAddress { get; }
+
     /// <summary>
     /// The Run endpoint of a tool. Generated clients pass the same constant strings every time, so the last one is
     /// kept: escaping and parsing the URI would otherwise be a good share of a run's own cost.
@@ -427,7 +437,7 @@ public sealed partial class WiroClient : IDisposable
 
     private void Sign(HttpRequestMessage message)
     {
-        message.Headers.TryAddWithoutValidation("x-api-key", Options.ApiKey);
+        message.Headers.TryAddWithoutValidation("x-api-key", _apiKey);
         if (_signer is not null)
         {
             var nonce = WiroSigner.NextNonce().ToString(System.Globalization.CultureInfo.InvariantCulture);
