@@ -30,6 +30,9 @@ internal static class GeneratorSteps
             EmitCore: options.EmitCore && !facts.CoreIsReferenced);
     }
 
+    public static ToolOutput CreateToolOutput(ToolResult tool, TypeNameClaims claims, EmitContext context)
+        => new(tool, claims.OwnerOtherThan(tool.Plan?.TypeName ?? "", tool.FilePath), context);
+
     public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
     {
         try

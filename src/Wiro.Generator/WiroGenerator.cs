@@ -34,19 +34,20 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Select(static (source, ct) => GeneratorSteps.BuildTool(source!, ct))
             .WithTrackingName(TrackingNames.Tool);
 
-        var claims = tools.Where(static tool => tool.Plan is not null)
-            .Select(static (tool, _) => new TypeNameClaim(tool.Plan!.TypeName, tool.FilePath))
-            .Collect()
+        // Compilation-wide facts come from one collection of all tools: every per-spec node is a table Roslyn
+        // walks on each run, even when cached, so the per-spec chain is kept short.
+        var allTools = tools.Collect();
+
+        var claims = allTools
             .Select(static (all, _) => TypeNameClaims.From(all))
             .WithTrackingName(TrackingNames.Claims);
 
-        var statuses = tools.Select(static (tool, _) => tool.Statuses).Collect()
-            .Select(static (all, _) => StatusPlan.Merge(all.Where(static section => section is not null)!))
+        var statuses = allTools
+            .Select(static (all, _) => StatusPlan.Merge(all.Select(static tool => tool.Statuses).Where(static section => section is not null)!))
             .WithTrackingName(TrackingNames.Statuses);
 
-        var toolOutputs = tools.Combine(claims).Combine(emitContext)
-            .Select(static (tuple, _) => new ToolOutput(tuple.Left.Left, tuple.Left.Right.OwnerOtherThan(
-                tuple.Left.Left.Plan?.TypeName ?? "", tuple.Left.Left.FilePath), tuple.Right))
+        var toolOutputs = tools.Combine(claims.Combine(emitContext))
+            .Select(static (pair, _) => GeneratorSteps.CreateToolOutput(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(TrackingNames.ToolOutput);
 
         context.RegisterSourceOutput(toolOutputs, GeneratorSteps.EmitRequest);

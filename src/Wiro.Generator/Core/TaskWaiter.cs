@@ -85,11 +85,17 @@ internal sealed class TaskWaiter
     /// </summary>
     private async Task<WiroTask?> FollowSocketAsync(Uri address, CancellationToken cancellationToken)
     {
+        var idle = _client.Options.WebSocketIdleTimeout;
         using var socket = new ClientWebSocket();
-        await socket.ConnectAsync(address, cancellationToken).ConfigureAwait(false);
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            // An unreachable socket host could hold the connect for minutes; past the idle timeout, polling takes over.
+            connecting.CancelAfter(idle);
+            await socket.ConnectAsync(address, connecting.Token).ConfigureAwait(false);
+        }
+
         await socket.SendAsync(TaskInfoMessage(_run.SocketAccessToken), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
 
-        var idle = _client.Options.WebSocketIdleTimeout;
         var buffer = new ArrayBufferWriter<byte>(4096);
         while (socket.State == WebSocketState.Open)
         {

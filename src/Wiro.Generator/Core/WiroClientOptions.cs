@@ -35,7 +35,8 @@ public sealed class WiroClientOptions
 
     /// <summary>
     /// How long the WebSocket may stay silent before Task/Detail is read to check on the task (the wait then goes
-    /// on listening), so a lost frame or a mute server never holds a wait forever. Default 30 s.
+    /// on listening), so a lost frame or a mute server never holds a wait forever. It also bounds the connection
+    /// attempt, after which the wait polls instead. Default 30 s.
     /// </summary>
     public TimeSpan WebSocketIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
