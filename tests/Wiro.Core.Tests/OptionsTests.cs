@@ -63,6 +63,7 @@ public sealed class OptionsTests
         Assert.Contains("MaxPollingInterval", Assert.Throws<ArgumentException>(() => Validate(o => o.MaxPollingInterval = TimeSpan.FromMilliseconds(1))).Message);
         Assert.Contains("MaxRetries", Assert.Throws<ArgumentException>(() => Validate(o => o.MaxRetries = -1)).Message);
         Assert.Contains("WebSocketIdleTimeout", Assert.Throws<ArgumentException>(() => Validate(o => o.WebSocketIdleTimeout = TimeSpan.Zero)).Message);
+        Assert.Contains("WebSocketConnectTimeout", Assert.Throws<ArgumentException>(() => Validate(o => o.WebSocketConnectTimeout = TimeSpan.FromSeconds(-1))).Message);
         Assert.Contains("Timeout", Assert.Throws<ArgumentException>(() => Validate(o => o.Timeout = TimeSpan.Zero)).Message);
         Validate(o => o.Timeout = Timeout.InfiniteTimeSpan);
     }

@@ -28,6 +28,36 @@ public sealed class WebSocketSilenceTests
         Assert.Equal("""{"type":"task_info","tasktoken":"tok"}""", await mute.FirstMessage);
     }
 
+    [Fact]
+    public async Task Socket_host_that_never_completes_the_handshake_falls_back_to_polling()
+    {
+        var tcp = new TcpListener(IPAddress.Loopback, 0);
+        tcp.Start();
+        try
+        {
+            var accepting = tcp.AcceptTcpClientAsync(); // takes the connection and never answers the upgrade
+            var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
+            var handler = new ScriptedHandler((_, _) => ScriptedHandler.Task("task_postprocess_end", pexit: "0"));
+            using var client = ScriptedHandler.Client(handler, options =>
+            {
+                options.WebSocketAddress = new Uri($"ws://127.0.0.1:{port}/socket/v1");
+                options.WebSocketConnectTimeout = TimeSpan.FromMilliseconds(100);
+            });
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+            var result = await client.WaitForCompletionAsync(new WiroRunResult("7", "tok"), cancellationToken: limit.Token);
+
+            Assert.True(result.IsSuccess, result.FailureReason);
+            Assert.True(accepting.IsCompleted, "the client never reached the socket host");
+            Assert.Single(handler.Sent);
+            (await accepting).Dispose();
+        }
+        finally
+        {
+            tcp.Stop();
+        }
+    }
+
     /// <summary>An HttpListener WebSocket endpoint on loopback that records the first message and never answers.</summary>
     private sealed class MuteWebSocketServer : IDisposable
     {

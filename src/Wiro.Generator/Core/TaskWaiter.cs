@@ -89,8 +89,8 @@ internal sealed class TaskWaiter
         using var socket = new ClientWebSocket();
         using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            // An unreachable socket host could hold the connect for minutes; past the idle timeout, polling takes over.
-            connecting.CancelAfter(idle);
+            // An unreachable socket host could hold the connect for minutes; polling takes over instead.
+            connecting.CancelAfter(_client.Options.WebSocketConnectTimeout);
             await socket.ConnectAsync(address, connecting.Token).ConfigureAwait(false);
         }
 

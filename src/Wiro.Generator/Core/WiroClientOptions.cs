@@ -35,10 +35,12 @@ public sealed class WiroClientOptions
 
     /// <summary>
     /// How long the WebSocket may stay silent before Task/Detail is read to check on the task (the wait then goes
-    /// on listening), so a lost frame or a mute server never holds a wait forever. It also bounds the connection
-    /// attempt, after which the wait polls instead. Default 30 s.
+    /// on listening), so a lost frame or a mute server never holds a wait forever. Default 30 s.
     /// </summary>
     public TimeSpan WebSocketIdleTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long connecting to the WebSocket may take before the wait polls instead. Default 10 s.</summary>
+    public TimeSpan WebSocketConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>First interval between Task/Detail polls. Default 2 s.</summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
@@ -101,9 +103,9 @@ public sealed class WiroClientOptions
             throw new ArgumentException("Retries need MaxRetries >= 0 and non-negative delays.");
         }
 
-        if (WebSocketIdleTimeout <= TimeSpan.Zero)
+        if (WebSocketIdleTimeout <= TimeSpan.Zero || WebSocketConnectTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentException("WiroClientOptions.WebSocketIdleTimeout must be positive.", nameof(WebSocketIdleTimeout));
+            throw new ArgumentException("WiroClientOptions.WebSocketIdleTimeout and WebSocketConnectTimeout must be positive.");
         }
 
         if (Timeout <= TimeSpan.Zero && Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
