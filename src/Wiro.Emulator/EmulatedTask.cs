@@ -1,8 +1,8 @@
 namespace Wiro.Emulator;
 
 /// <summary>
-/// One task in the emulator. Its status is computed from the clock when read, so a fake clock gives the same
-/// sequence every time.
+/// One task in the emulator. Its status is computed from the clock when read (one step per step duration), so a
+/// fake clock gives the same sequence every time; only a cancel or kill changes it.
 /// </summary>
 internal sealed class EmulatedTask
 {
@@ -14,8 +14,13 @@ internal sealed class EmulatedTask
 
     private static readonly string[] FailsBeforeRun = ["task_queue", "task_accept", "task_preprocess_start", "task_error"];
 
+    private static readonly HashSet<string> Queued = ["task_queue", "task_accept", "task_preprocess_start", "task_preprocess_end", "task_assign"];
+
+    private readonly object _gate = new();
+    private DateTimeOffset? _cancelledAt;
+
     public EmulatedTask(string id, string token, string owner, string model, string parametersJson,
-        DateTimeOffset createdAt, WiroTaskOutcome outcome, TimeSpan stepDuration)
+        DateTimeOffset createdAt, WiroTaskOutcome outcome, TimeSpan stepDuration, IReadOnlyList<WiroOutputFile> outputs)
     {
         Id = id;
         Token = token;
@@ -25,11 +30,15 @@ internal sealed class EmulatedTask
         CreatedAt = createdAt;
         Outcome = outcome;
         StepDuration = outcome.StepDuration ?? stepDuration;
+        Outputs = outcome.Succeeds ? outcome.Outputs ?? outputs : [];
     }
 
     public string Id { get; }
 
+    /// <summary>The socket access token, which is also the task token of Task/Detail.</summary>
     public string Token { get; }
+
+    public string Uuid { get; } = Guid.NewGuid().ToString();
 
     public string Owner { get; }
 
@@ -43,37 +52,101 @@ internal sealed class EmulatedTask
 
     public TimeSpan StepDuration { get; }
 
-    public DateTimeOffset? CancelledAt { get; private set; }
+    /// <summary>The files served once the task succeeded; empty for any other outcome.</summary>
+    public IReadOnlyList<WiroOutputFile> Outputs { get; }
 
     public string? CallbackUrl { get; init; }
 
-    private string[] Steps => Outcome.FailsBeforeRun ? FailsBeforeRun : Lifecycle;
-
-    /// <summary>The index of the current step in the task's sequence.</summary>
-    public int StepAt(DateTimeOffset now)
+    public DateTimeOffset? CancelledAt
     {
-        var elapsed = now - CreatedAt;
-        var step = StepDuration <= TimeSpan.Zero ? Steps.Length - 1 : (int)Math.Min(Steps.Length - 1, elapsed.Ticks / StepDuration.Ticks);
-        return Math.Max(0, step);
-    }
-
-    public string StatusAt(DateTimeOffset now) => CancelledAt is not null ? "task_cancel" : Steps[StepAt(now)];
-
-    public bool IsEndedAt(DateTimeOffset now) => StatusAt(now) is "task_cancel" or "task_postprocess_end" or "task_error";
-
-    public bool HasStartedAt(DateTimeOffset now) => CancelledAt is null && StepAt(now) >= Array.IndexOf(Lifecycle, "task_start");
-
-    public bool Succeeded(DateTimeOffset now) => StatusAt(now) == "task_postprocess_end" && Outcome.ExitCode == "0";
-
-    /// <summary>The statuses passed through up to <paramref name="now"/>, for the WebSocket.</summary>
-    public IEnumerable<string> StatusesUpTo(DateTimeOffset now)
-    {
-        var last = StepAt(now);
-        for (var i = 0; i <= last; i++)
+        get
         {
-            yield return Steps[i];
+            lock (_gate)
+            {
+                return _cancelledAt;
+            }
         }
     }
 
-    public void Cancel(DateTimeOffset now) => CancelledAt ??= now;
+    private string[] Steps => Outcome.FailsBeforeRun ? FailsBeforeRun : Lifecycle;
+
+    public string StatusAt(DateTimeOffset now) => CancelledAt is not null ? "task_cancel" : Steps[StepAt(now)];
+
+    public bool IsEndedAt(DateTimeOffset now) => EndedAt(now) is not null;
+
+    /// <summary>When the task reached its terminal status, or null while it runs.</summary>
+    public DateTimeOffset? EndedAt(DateTimeOffset now)
+    {
+        if (CancelledAt is { } cancelled)
+        {
+            return cancelled;
+        }
+
+        var last = ReachedAt(Steps.Length - 1);
+        return last <= now ? last : null;
+    }
+
+    /// <summary>When <paramref name="status"/> was reached, or null when it has not been (or never will be).</summary>
+    public DateTimeOffset? ReachedAt(string status, DateTimeOffset now)
+    {
+        var index = Array.IndexOf(Steps, status);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var reached = ReachedAt(index);
+        return reached <= now && (CancelledAt is not { } cancelled || reached <= cancelled) ? reached : null;
+    }
+
+    public bool Succeeded(DateTimeOffset now) => Outcome.Succeeds && StatusAt(now) == "task_postprocess_end";
+
+    /// <summary>The statuses passed through up to <paramref name="now"/>, in order, for the WebSocket.</summary>
+    public IReadOnlyList<string> StatusesUpTo(DateTimeOffset now)
+    {
+        var cancelled = CancelledAt;
+        var last = StepAt(cancelled is { } at && at < now ? at : now);
+        var statuses = Steps.Take(last + 1).ToList();
+        if (cancelled is not null)
+        {
+            statuses.Add("task_cancel");
+        }
+
+        return statuses;
+    }
+
+    /// <summary>
+    /// Cancels a queued task, or kills a task that has not ended; false when the task is past that point.
+    /// </summary>
+    public bool TryStop(DateTimeOffset now, bool kill)
+    {
+        lock (_gate)
+        {
+            if (_cancelledAt is not null || ReachedAt(Steps.Length - 1) <= now)
+            {
+                return false;
+            }
+
+            if (!kill && !Queued.Contains(Steps[StepAt(now)]))
+            {
+                return false;
+            }
+
+            _cancelledAt = now;
+            return true;
+        }
+    }
+
+    private int StepAt(DateTimeOffset now)
+    {
+        if (StepDuration <= TimeSpan.Zero)
+        {
+            return Steps.Length - 1;
+        }
+
+        var elapsed = (now - CreatedAt).Ticks / StepDuration.Ticks;
+        return (int)Math.Clamp(elapsed, 0, Steps.Length - 1);
+    }
+
+    private DateTimeOffset ReachedAt(int index) => CreatedAt + (StepDuration * index);
 }

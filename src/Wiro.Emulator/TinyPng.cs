@@ -8,6 +8,9 @@ internal static class TinyPng
 {
     private static readonly uint[] CrcTable = BuildCrcTable();
 
+    /// <summary>The default output image: 8×8, one blue. Declared after the CRC table, which it needs first.</summary>
+    public static readonly byte[] Default = Create(8, 8, 0x2E, 0x86, 0xC1);
+
     public static byte[] Create(int width, int height, byte red, byte green, byte blue)
     {
         using var png = new MemoryStream();

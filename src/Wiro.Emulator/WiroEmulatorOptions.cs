@@ -1,33 +1,57 @@
 namespace Wiro.Emulator;
 
-/// <summary>How a Wiro project authenticates: with a signature (recommended) or the API key alone.</summary>
-public enum WiroAuthMode
-{
-    /// <summary><c>x-api-key</c>, <c>x-nonce</c> and <c>x-signature</c> are required.</summary>
-    Signature,
-
-    /// <summary>Only <c>x-api-key</c> is required.</summary>
-    ApiKeyOnly,
-}
-
 /// <summary>Settings of a <see cref="WiroEmulator"/>.</summary>
 public sealed class WiroEmulatorOptions
 {
     /// <summary>The API key the emulator accepts.</summary>
     public string ApiKey { get; set; } = "emulator-key";
 
-    /// <summary>The API secret signatures are checked with (signature mode).</summary>
+    /// <summary>The API secret signatures are checked with; required in <see cref="WiroAuthMode.Signature"/> mode, null in key-only mode.</summary>
     public string? ApiSecret { get; set; } = "emulator-secret";
 
     /// <summary>The project's authentication mode. Default <see cref="WiroAuthMode.Signature"/>.</summary>
     public WiroAuthMode AuthMode { get; set; } = WiroAuthMode.Signature;
 
-    /// <summary>Spec files (<c>*.wiro.md</c>) to validate run parameters against; none means any tool and parameter is accepted.</summary>
-    public IList<string> SpecFiles { get; } = new List<string>();
+    /// <summary>
+    /// Spec files (<c>*.wiro.md</c> or saved spec pages) to validate runs against; none means any tool and any
+    /// parameter is accepted. With specs, a run of an unknown tool gets HTTP 404 with error code 1, and an unknown
+    /// parameter, a non-number for a number input or a value outside a select's options gets HTTP 400 with error
+    /// code 0 and a message naming the parameter.
+    /// </summary>
+    public IList<string> SpecFiles { get; set; } = new List<string>();
 
-    /// <summary>The clock tasks advance on; a fake one makes status sequences deterministic in tests.</summary>
+    /// <summary>
+    /// The clock tasks advance on, and <see cref="WiroFault.Delay"/> waits on. A fake one (e.g. FakeTimeProvider)
+    /// makes status sequences deterministic in tests. Default <see cref="TimeProvider.System"/>.
+    /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
     /// <summary>How long each status step lasts. Default 100 ms.</summary>
     public TimeSpan StatusStepDuration { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The files a successful task produces, unless its outcome names others. Default: one PNG, <c>0.png</c>.</summary>
+    public IList<WiroOutputFile> Outputs { get; set; } = new List<WiroOutputFile> { WiroOutputFile.Png() };
+
+    /// <summary>Throws when the options cannot make a working emulator.</summary>
+    internal void Validate()
+    {
+        if (string.IsNullOrEmpty(ApiKey))
+        {
+            throw new ArgumentException("ApiKey is required.", nameof(ApiKey));
+        }
+
+        if (AuthMode == WiroAuthMode.Signature && string.IsNullOrEmpty(ApiSecret))
+        {
+            throw new ArgumentException("ApiSecret is required in Signature mode; use WiroAuthMode.ApiKeyOnly for a key-only project.", nameof(ApiSecret));
+        }
+
+        if (StatusStepDuration < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StatusStepDuration), "The step duration cannot be negative.");
+        }
+
+        ArgumentNullException.ThrowIfNull(Clock);
+        ArgumentNullException.ThrowIfNull(SpecFiles);
+        ArgumentNullException.ThrowIfNull(Outputs);
+    }
 }

@@ -15,20 +15,31 @@ public enum WiroFaultKind
     /// <summary>The connection is dropped without an answer.</summary>
     DropConnection,
 
-    /// <summary>HTTP 200 with a body that is not JSON.</summary>
+    /// <summary>HTTP 200 with a body that is not JSON (cut off mid-object).</summary>
     MalformedJson,
 
     /// <summary>HTTP 200 with <c>result:false</c>.</summary>
     ResultFalse,
 
-    /// <summary>Error 96, the project's concurrency limit.</summary>
+    /// <summary>HTTP 200 with error 96, the project's concurrency limit.</summary>
     ConcurrencyLimit,
 }
 
 /// <summary>
-/// A failure the emulator plays once, on the next request to <see cref="Endpoint"/> (or to any endpoint when it is
-/// null). Enqueue with <see cref="WiroEmulator.EnqueueFault"/>.
+/// A failure the emulator plays once, on the next request to <see cref="Endpoint"/> (or to any API endpoint when it
+/// is null). Enqueue with <see cref="WiroEmulator.EnqueueFault"/>; several queued faults play in order.
 /// </summary>
+/// <remarks>
+/// <see cref="Endpoint"/> is an API path such as <c>/Task/Detail</c> or <c>/Run</c> (matched by whole segments, so
+/// <c>/Run</c> covers every tool; a leading <c>/v1</c> is ignored), or <c>/files</c> for output and upload
+/// downloads, which a fault without an endpoint leaves alone. A fault is played before authentication, as a
+/// gateway in front of Wiro would.
+/// </remarks>
+/// <param name="Kind">What the fault does.</param>
+/// <param name="Endpoint">The path it applies to; null for any API endpoint.</param>
+/// <param name="Duration">The <c>Retry-After</c> of <see cref="WiroFaultKind.TooManyRequests"/>, or the wait of <see cref="WiroFaultKind.Delay"/>.</param>
+/// <param name="Code">Wiro's error code in the answer's envelope.</param>
+/// <param name="Message">Wiro's error message in the answer's envelope.</param>
 public sealed record WiroFault(WiroFaultKind Kind, string? Endpoint, TimeSpan Duration, int Code, string Message)
 {
     /// <summary>HTTP 429 with <c>Retry-After</c>.</summary>
@@ -43,7 +54,7 @@ public sealed record WiroFault(WiroFaultKind Kind, string? Endpoint, TimeSpan Du
     /// <returns>The fault.</returns>
     public static WiroFault ServerError(string? endpoint = null) => new(WiroFaultKind.ServerError, endpoint, TimeSpan.Zero, 0, "Internal server error.");
 
-    /// <summary>An answer that comes after <paramref name="duration"/>.</summary>
+    /// <summary>An answer that comes <paramref name="duration"/> after the request arrived, on <see cref="WiroEmulatorOptions.Clock"/>.</summary>
     /// <param name="duration">How late.</param>
     /// <param name="endpoint">The endpoint path it applies to; null for any.</param>
     /// <returns>The fault.</returns>
@@ -70,5 +81,5 @@ public sealed record WiroFault(WiroFaultKind Kind, string? Endpoint, TimeSpan Du
     /// <param name="endpoint">The endpoint path it applies to; null for any.</param>
     /// <returns>The fault.</returns>
     public static WiroFault ConcurrencyLimit(string? endpoint = null)
-        => new(WiroFaultKind.ConcurrencyLimit, endpoint, TimeSpan.Zero, 96, "You have reached the concurrent task limit of your plan.");
+        => new(WiroFaultKind.ConcurrencyLimit, endpoint, TimeSpan.Zero, 96, "You have reached your concurrent task limit. With your current balance of $50.00, you can run up to 5 tasks at the same time. Add funds to increase your limit.");
 }

@@ -1,0 +1,93 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Wiro.Emulator;
+
+/// <summary>The faults waiting to be played, each once, on the first request that matches it.</summary>
+internal sealed class FaultQueue(TimeProvider clock)
+{
+    private static readonly byte[] BrokenBody = """{"result":true,"tasklist":[{"id":"""u8.ToArray();
+
+    private readonly List<WiroFault> _faults = [];
+
+    public void Enqueue(WiroFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        lock (_faults)
+        {
+            _faults.Add(fault);
+        }
+    }
+
+    /// <summary>
+    /// Plays the first fault that matches <paramref name="endpoint"/> (an API path without <c>/v1</c>, or a
+    /// <c>/files/...</c> path); true when it answered the request, false when the request goes on.
+    /// </summary>
+    public async Task<bool> PlayAsync(HttpContext context, string endpoint, bool isApi, DateTimeOffset arrivedAt)
+    {
+        var fault = Take(endpoint, isApi);
+        switch (fault?.Kind)
+        {
+            case null:
+                return false;
+            case WiroFaultKind.Delay:
+                // Counted from arrival, so a fake clock advanced right after the request was seen still releases it.
+                var wait = arrivedAt + fault.Duration - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, context.RequestAborted).ConfigureAwait(false);
+                }
+
+                return false;
+            case WiroFaultKind.DropConnection:
+                context.Abort();
+                return true;
+            case WiroFaultKind.TooManyRequests:
+                var seconds = Math.Max(0, (long)Math.Ceiling(fault.Duration.TotalSeconds));
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                await Answer.JsonAsync(context, StatusCodes.Status429TooManyRequests, WiroJson.Error(fault.Code, fault.Message)).ConfigureAwait(false);
+                return true;
+            case WiroFaultKind.ServerError:
+                await Answer.JsonAsync(context, StatusCodes.Status500InternalServerError, WiroJson.Error(fault.Code, fault.Message)).ConfigureAwait(false);
+                return true;
+            case WiroFaultKind.MalformedJson:
+                await Answer.JsonAsync(context, StatusCodes.Status200OK, BrokenBody).ConfigureAwait(false);
+                return true;
+            default:
+                await Answer.JsonAsync(context, StatusCodes.Status200OK, WiroJson.Error(fault.Code, fault.Message)).ConfigureAwait(false);
+                return true;
+        }
+    }
+
+    private WiroFault? Take(string endpoint, bool isApi)
+    {
+        lock (_faults)
+        {
+            var index = _faults.FindIndex(fault => Matches(fault.Endpoint, endpoint, isApi));
+            if (index < 0)
+            {
+                return null;
+            }
+
+            var fault = _faults[index];
+            _faults.RemoveAt(index);
+            return fault;
+        }
+    }
+
+    private static bool Matches(string? target, string endpoint, bool isApi)
+    {
+        if (string.IsNullOrEmpty(target))
+        {
+            return isApi;
+        }
+
+        var path = new PathString(target.StartsWith('/') ? target : "/" + target);
+        if (path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase, out var rest) && rest.HasValue)
+        {
+            path = rest;
+        }
+
+        return new PathString(endpoint).StartsWithSegments(path, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Net.WebSockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace Wiro.Emulator;
+
+/// <summary>
+/// The WebSocket at <c>/socket/v1</c>: after <c>{"type":"task_info","tasktoken":"..."}</c> it sends every status
+/// the task has passed (so a late subscriber still sees the whole sequence), then each new one as the clock
+/// reaches it, and closes after the terminal status.
+/// </summary>
+internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?> findByToken, Func<Uri> serverAddress)
+{
+    /// <summary>How often the clock is read; a fake clock is advanced by the test, not by this wait.</summary>
+    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(50);
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await Answer.ErrorAsync(context, StatusCodes.Status400BadRequest, 0, "A WebSocket request is expected.").ConfigureAwait(false);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+        try
+        {
+            var token = await ReadTaskTokenAsync(socket, context.RequestAborted).ConfigureAwait(false);
+            var task = token is null ? null : findByToken(token);
+            if (task is null)
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.PolicyViolation, "unknown task", context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            var watching = WatchForCloseAsync(socket, closed);
+            await FollowAsync(socket, task, closed.Token).ConfigureAwait(false);
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                // Output only: the watcher owns receiving, and sees the client's answering close.
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "task ended", context.RequestAborted).ConfigureAwait(false);
+                await Task.WhenAny(watching, Task.Delay(TimeSpan.FromSeconds(1), context.RequestAborted)).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+        {
+            // The client went away; nothing is owed to it.
+        }
+    }
+
+    private async Task FollowAsync(WebSocket socket, EmulatedTask task, CancellationToken cancellationToken)
+    {
+        var sent = 0;
+        var poll = task.StepDuration / 4 < MaxPoll ? task.StepDuration / 4 : MaxPoll;
+        while (true)
+        {
+            var now = clock.GetUtcNow();
+            var statuses = task.StatusesUpTo(now);
+            for (; sent < statuses.Count; sent++)
+            {
+                foreach (var frame in SocketFrames.For(task, statuses[sent], serverAddress()))
+                {
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            if (task.IsEndedAt(now))
+            {
+                return;
+            }
+
+            await Task.Delay(poll > TimeSpan.FromMilliseconds(5) ? poll : TimeSpan.FromMilliseconds(5), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<string?> ReadTaskTokenAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        using var message = new MemoryStream();
+        var buffer = new byte[4096];
+        ValueWebSocketReceiveResult received;
+        do
+        {
+            received = await socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+            if (received.MessageType == WebSocketMessageType.Close || message.Length > 64 * 1024)
+            {
+                return null;
+            }
+
+            message.Write(buffer, 0, received.Count);
+        }
+        while (!received.EndOfMessage);
+
+        try
+        {
+            using var request = JsonDocument.Parse(message.ToArray());
+            return request.RootElement.ValueKind == JsonValueKind.Object
+                && request.RootElement.TryGetProperty("tasktoken", out var value)
+                && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Reads (and drops) what the client sends, so its close stops the frames at once.</summary>
+    private static async Task WatchForCloseAsync(WebSocket socket, CancellationTokenSource closed)
+    {
+        var buffer = new byte[1024];
+        try
+        {
+            while (socket.State == WebSocketState.Open)
+            {
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), closed.Token).ConfigureAwait(false);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+
+        try
+        {
+            closed.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+}
