@@ -8,6 +8,19 @@ public sealed class SigningTests
             "c7f0146b2281ff7a65ce35770f3b7ced1aaeb6ab6f16924c6fcb3d690a688018",
             new WiroSigner("key", "secret").Sign("1700000000"));
 
+    [Theory]
+    [InlineData(6)]
+    [InlineData(600)]
+    [InlineData(5000)]
+    public void Signature_matches_a_plain_hmac_whatever_the_secret_length(int secretLength)
+    {
+        var secret = string.Concat(Enumerable.Repeat("sé", secretLength / 2));
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes("ключ"), System.Text.Encoding.UTF8.GetBytes(secret + "1700000000123")));
+
+        Assert.Equal(expected, new WiroSigner("ключ", secret).Sign("1700000000123"));
+    }
+
     [Fact]
     public async Task Nonces_stay_unique_and_increasing_under_concurrency()
     {
