@@ -57,7 +57,7 @@ internal sealed class CallbackSender(TimeProvider clock, Func<Uri> serverAddress
     private byte[] TaskObject(EmulatedTask task)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WiroJson.Options))
         {
             TaskJson.WriteTask(writer, task, clock.GetUtcNow(), serverAddress());
         }

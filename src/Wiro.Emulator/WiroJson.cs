@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Wiro.Emulator;
@@ -6,10 +7,13 @@ namespace Wiro.Emulator;
 /// <summary>Wiro's envelopes, written by hand (no reflection, so trimming and NativeAOT stay safe).</summary>
 internal static class WiroJson
 {
+    /// <summary>Quotes and non-ASCII text stay readable in messages; the bodies are never embedded in HTML.</summary>
+    public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Options))
         {
             writer.WriteStartObject();
             write(writer);
