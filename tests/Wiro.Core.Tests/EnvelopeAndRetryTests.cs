@@ -146,6 +146,23 @@ public sealed class EnvelopeAndRetryTests
         Assert.Single(handler.Sent);
     }
 
+    [Fact]
+    public async Task Answer_that_stalls_after_its_headers_times_out_and_is_retried_only_when_safe()
+    {
+        var handler = new ScriptedHandler((_, _) => new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new StallingStream()) });
+        var options = new WiroClientOptions { ApiKey = TestEnvironment.Key, BaseAddress = new Uri("https://api.example.test/v1/"), RetryBaseDelay = TimeSpan.Zero, MaxRetries = 2 };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromMilliseconds(100) };
+        using var client = new WiroClient(http, options);
+
+        var run = await Assert.ThrowsAsync<TaskCanceledException>(() => client.RunAsync("o", "m", new EmptyRequest()));
+        var detail = await Assert.ThrowsAsync<TaskCanceledException>(() => client.GetTaskByIdAsync("7"));
+
+        Assert.IsType<TimeoutException>(run.InnerException);
+        Assert.IsType<TimeoutException>(detail.InnerException);
+        Assert.Single(handler.Sent, r => r.Path.StartsWith("/v1/Run/", StringComparison.Ordinal));
+        Assert.Equal(3, handler.Sent.Count(r => r.Path == "/v1/Task/Detail"));
+    }
+
     [Theory]
     [InlineData("JoeLink", "Robot v4.0", "/v1/Run/JoeLink/Robot%20v4.0")]
     [InlineData("google", "veo3-1", "/v1/Run/google/veo3-1")]
@@ -211,6 +228,30 @@ public sealed class EnvelopeAndRetryTests
 
         Assert.Equal(HttpStatusCode.NotFound, error.HttpStatus);
         Assert.False(File.Exists(path));
+    }
+
+    /// <summary>A body that never sends a byte, as a server stalled after its headers.</summary>
+    private sealed class StallingStream : Stream
+    {
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException("read asynchronously");
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return 0;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+            => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>A tool with no inputs: only callbackUrl and projectid can be sent.</summary>

@@ -397,7 +397,7 @@ public sealed partial class WiroClient : IDisposable
                     continue;
                 }
 
-                return await WiroResponse.ReadAsync(response, cancellationToken).ConfigureAwait(false);
+                return await WiroResponse.ReadAsync(response, _http.Timeout, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (canRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
             {

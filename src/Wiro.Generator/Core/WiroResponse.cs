@@ -16,15 +16,28 @@ using System.Threading.Tasks;
 /// </summary>
 internal static class WiroResponse
 {
-    public static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses the answer as it arrives (no buffered copy). <see cref="HttpClient.Timeout"/> stops at the headers, so
+    /// <paramref name="timeout"/> bounds the body too: a server that stalls mid-answer cannot hold a call forever.
+    /// </summary>
+    public static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken cancellationToken)
     {
         JsonDocument document;
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        using var stalled = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stalled?.CancelAfter(timeout);
+        var reading = stalled?.Token ?? cancellationToken;
+        var stream = await response.Content.ReadAsStreamAsync(reading).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             try
             {
-                document = await JsonDocument.ParseAsync(stream, default, cancellationToken).ConfigureAwait(false);
+                document = await JsonDocument.ParseAsync(stream, default, reading).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // As HttpClient reports its own timeout, so callers (and retries) treat both alike.
+                throw new TaskCanceledException(
+                    $"Wiro's answer did not arrive within {timeout.TotalSeconds:0.###} s.", new TimeoutException(exception.Message, exception));
             }
             catch (JsonException exception)
             {
