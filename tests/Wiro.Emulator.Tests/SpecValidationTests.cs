@@ -1,12 +1,11 @@
 namespace Wiro.Emulator.Tests;
 
-/// <summary>Runs checked against real spec pages from ../shared/specs (read, never copied).</summary>
+/// <summary>Runs checked against the repo's LTX-Video spec and two hand-written specs (Specs/).</summary>
 public sealed class SpecValidationTests
 {
-    private static readonly string Ltx = SharedSpec("seed", "wiroai__LTX-Video-Text2Video.md");
-    private static readonly string Imagen = SharedSpec("excerpts", "google__imagen-v4-fast.md");
-    private static readonly string Robot = SharedSpec("excerpts", "JoeLink__Robot v4.0.md");
-    private static readonly string FaceSwap = SharedSpec("excerpts", "wiro__Face-Swap.md");
+    private static readonly string Ltx = Spec("ltx-video-text2video.wiro.md");
+    private static readonly string Robot = Spec("acme-robot.wiro.md");
+    private static readonly string Face = Spec("acme-face.wiro.md");
 
     [Fact]
     public async Task A_run_that_matches_its_spec_is_accepted()
@@ -14,7 +13,7 @@ public sealed class SpecValidationTests
         await using var env = await StartAsync();
 
         var answer = await env.Api.PostJsonAsync("Run/wiroai/LTX-Video-Text2Video", """{"prompt":"p","fps":24,"seed":"42","callbackUrl":"http://127.0.0.1:1/x","projectid":"7"}""");
-        var select = await env.Api.PostJsonAsync("Run/google/imagen-v4-fast", """{"prompt":"p","samples":"2","aspectRatio":"16:9"}""");
+        var select = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"prompt":"p","steps":12,"aspectRatio":"1:1"}""");
 
         Assert.Equal((200, 200), (answer.Status, select.Status));
     }
@@ -48,7 +47,7 @@ public sealed class SpecValidationTests
     {
         await using var env = await StartAsync();
 
-        var answer = await env.Api.PostJsonAsync("Run/google/imagen-v4-fast", """{"aspectRatio":"7:5"}""");
+        var answer = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"aspectRatio":"7:5"}""");
 
         Assert.Equal(400, answer.Status);
         Assert.Equal(0, answer.Error.Code);
@@ -71,8 +70,8 @@ public sealed class SpecValidationTests
     {
         await using var env = await StartAsync();
 
-        var good = await env.Api.PostJsonAsync("Run/JoeLink/Robot%20v4.0", """{"prompt":"p","scheduler":"EulerDiscreteScheduler"}""");
-        var bad = await env.Api.PostJsonAsync("Run/JoeLink/Robot%20v4.0", """{"scheduler":"Fastest"}""");
+        var good = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"prompt":"p","scheduler":"DDIM"}""");
+        var bad = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"scheduler":"Fastest"}""");
 
         Assert.True(good.Status == 200, good.Text);
         Assert.Equal(400, bad.Status);
@@ -85,7 +84,7 @@ public sealed class SpecValidationTests
         await using var env = await StartAsync();
         using var form = new MultipartFormDataContent { { new StringContent(""), "inputImageUrl" }, { new ByteArrayContent([1, 2]), "inputImage", "face.png" } };
 
-        var answer = await env.Api.SendAsync(env.Api.Request("Run/wiro/Face-Swap", form));
+        var answer = await env.Api.SendAsync(env.Api.Request("Run/acme/face-swap", form));
 
         Assert.True(answer.Status == 200, answer.Text);
     }
@@ -117,18 +116,11 @@ public sealed class SpecValidationTests
         }
     }
 
-    private static Task<Emulated> StartAsync() => Emulated.StartAsync(o => o.SpecFiles = [Ltx, Imagen, Robot, FaceSwap]);
+    private static Task<Emulated> StartAsync() => Emulated.StartAsync(o => o.SpecFiles = [Ltx, Robot, Face]);
 
-    private static string SharedSpec(string folder, string name)
+    private static string Spec(string name)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Generator.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        Assert.NotNull(directory);
-        var path = Path.Combine(directory.FullName, "..", "shared", "specs", folder, name);
+        var path = Path.Combine(AppContext.BaseDirectory, "Specs", name);
         Assert.True(File.Exists(path), path);
         return path;
     }
