@@ -7,17 +7,16 @@ namespace Wiro.Core.Tests;
 public sealed class FaultTests
 {
     [Fact]
-    public async Task Too_many_requests_on_task_detail_is_retried_after_the_delay_asked()
+    public async Task Too_many_requests_on_task_detail_is_retried()
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.EnqueueFault(WiroFault.TooManyRequests(TimeSpan.FromSeconds(1), "/Task/Detail"));
         var run = await env.Client.LtxVideoText2Video.RunAsync(new LtxVideoText2VideoRequest());
 
-        var started = DateTime.UtcNow;
         var task = await env.Client.GetTaskByIdAsync(run.TaskId);
 
+        // The exact delay honoured is checked without timing in EnvelopeAndRetryTests (scripted Retry-After).
         Assert.Equal(run.TaskId, task.Id);
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromSeconds(0.9), "Retry-After was not honoured");
         Assert.Equal(2, env.Emulator.Requests.Count(r => r.Path == "/v1/Task/Detail"));
     }
 
