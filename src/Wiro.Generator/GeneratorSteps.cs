@@ -57,7 +57,7 @@ internal static class GeneratorSteps
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return Failed(source.FilePath, exception);
+            return new ToolResult(source.FilePath, null, null, new[] { InternalError(source.FilePath, exception) }.ToEquatableArray());
         }
     }
 
@@ -128,18 +128,14 @@ internal static class GeneratorSteps
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            var failure = Failed(filePath, exception).Diagnostics[0];
-            context.ReportDiagnostic(failure.ToDiagnostic());
+            context.ReportDiagnostic(InternalError(filePath, exception).ToDiagnostic());
         }
     }
 
     private static string HintName(EmitContext context, string typeName) => context.Namespace + "." + typeName + ".g.cs";
 
-    private static ToolResult Failed(string filePath, Exception exception)
-        => new(filePath, null, null, new[]
-        {
-            new DiagnosticInfo("WIRO012", FileStart(filePath), new[] { exception.GetType().Name + ": " + exception.Message }.ToEquatableArray()),
-        }.ToEquatableArray());
+    private static DiagnosticInfo InternalError(string filePath, Exception exception)
+        => new("WIRO012", FileStart(filePath), new[] { exception.GetType().Name + ": " + exception.Message }.ToEquatableArray());
 
     private static LocationInfo FileStart(string filePath)
         => new(filePath, default, default);
