@@ -61,7 +61,7 @@ internal static class GeneratorSteps
         }
     }
 
-    public static void EmitRequest(SourceProductionContext context, ToolOutput output)
+    public static void EmitTool(SourceProductionContext context, ToolOutput output)
     {
         foreach (var diagnostic in output.Tool.Diagnostics)
         {
@@ -80,14 +80,14 @@ internal static class GeneratorSteps
             return;
         }
 
-        Emit(context, plan.FilePath, HintName(output.Context, plan.RequestTypeName), () => RequestEmitter.Emit(plan, output.Context));
-    }
-
-    public static void EmitToolClient(SourceProductionContext context, ToolOutput output)
-    {
-        if (output.Tool.Plan is { } plan && output.TypeNameOwner is null)
+        try
         {
-            Emit(context, plan.FilePath, HintName(output.Context, plan.ClientTypeName), () => ToolClientEmitter.Emit(plan, output.Context));
+            context.AddSource(ToolFileEmitter.HintName(plan, output.Context),
+                Microsoft.CodeAnalysis.Text.SourceText.From(ToolFileEmitter.Emit(plan, output.Context), System.Text.Encoding.UTF8));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(InternalError(plan.FilePath, exception).ToDiagnostic());
         }
     }
 
@@ -95,7 +95,7 @@ internal static class GeneratorSteps
     {
         if (!input.Context.CoreIsReferenced)
         {
-            context.AddSource(HintName(input.Context, "WiroTaskStatus"), StatusEmitter.Emit(input.Plan, input.Context));
+            context.AddSource(GeneratedFile.HintName(input.Context, "WiroTaskStatus"), StatusEmitter.Emit(input.Plan, input.Context));
         }
     }
 
@@ -119,20 +119,6 @@ internal static class GeneratorSteps
             context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
-
-    private static void Emit(SourceProductionContext context, string filePath, string hintName, Func<string> emit)
-    {
-        try
-        {
-            context.AddSource(hintName, Microsoft.CodeAnalysis.Text.SourceText.From(emit(), System.Text.Encoding.UTF8));
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            context.ReportDiagnostic(InternalError(filePath, exception).ToDiagnostic());
-        }
-    }
-
-    private static string HintName(EmitContext context, string typeName) => context.Namespace + "." + typeName + ".g.cs";
 
     private static DiagnosticInfo InternalError(string filePath, Exception exception)
         => new("WIRO012", FileStart(filePath), new[] { exception.GetType().Name + ": " + exception.Message }.ToEquatableArray());

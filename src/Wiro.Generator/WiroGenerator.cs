@@ -50,8 +50,7 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Select(static (pair, _) => GeneratorSteps.CreateToolOutput(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(TrackingNames.ToolOutput);
 
-        context.RegisterSourceOutput(toolOutputs, GeneratorSteps.EmitRequest);
-        context.RegisterSourceOutput(toolOutputs, GeneratorSteps.EmitToolClient);
+        context.RegisterSourceOutput(toolOutputs, GeneratorSteps.EmitTool);
         context.RegisterSourceOutput(statuses.Combine(emitContext), GeneratorSteps.EmitStatus);
         context.RegisterSourceOutput(emitContext, GeneratorSteps.EmitCore);
         context.RegisterSourceOutput(options, GeneratorSteps.ReportOptionDiagnostics);

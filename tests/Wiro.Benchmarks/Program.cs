@@ -8,4 +8,22 @@ if (args is ["report", ..])
     return;
 }
 
+// `profile <spec|csharp> [runs]` repeats one incremental edit in a plain loop, for a profiler to attach to
+// (dotnet-trace, see docs/benchmarks.md); BenchmarkDotNet's own processes are too short-lived to trace.
+if (args is ["profile", var edit, ..])
+{
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2_000;
+    var benchmarks = new IncrementalGenerationBenchmarks();
+    benchmarks.Setup();
+    Func<object> step = edit == "spec" ? benchmarks.EditOneSpec : benchmarks.EditUnrelatedCSharp;
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    for (var i = 0; i < runs; i++)
+    {
+        step();
+    }
+
+    Console.WriteLine($"{runs} runs of '{edit}': {watch.Elapsed.TotalMilliseconds / runs:F2} ms per run (untimed loop, for profiling)");
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

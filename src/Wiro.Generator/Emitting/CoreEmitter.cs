@@ -27,7 +27,7 @@ internal static class CoreEmitter
             }
 
             var fileName = resource.Substring(ResourcePrefix.Length);
-            var hintName = context.Namespace + ".Core." + Path.GetFileNameWithoutExtension(fileName) + ".g.cs";
+            var hintName = GeneratedFile.HintName(context, "Core." + Path.GetFileNameWithoutExtension(fileName));
             yield return (hintName, Rewrite(Read(assembly, resource), context));
         }
     }

@@ -15,4 +15,7 @@ internal static class GeneratedFile
     }
 
     public static string End(SourceWriter writer) => writer.CloseBlock().ToString();
+
+    /// <summary>The hint name of a generated file: <c>{namespace}.{name}.g.cs</c>.</summary>
+    public static string HintName(EmitContext context, string name) => context.Namespace + "." + name + ".g.cs";
 }

@@ -5,9 +5,8 @@ namespace Wiro.Generator.Emitting;
 /// <summary>Writes a tool's request record, the enums of its selects and their wire values.</summary>
 internal static class RequestEmitter
 {
-    public static string Emit(ToolPlan plan, EmitContext context)
+    public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        var writer = GeneratedFile.Begin(context.Namespace);
         WriteRequest(writer, plan, context);
         foreach (var enumPlan in plan.Enums)
         {
@@ -20,8 +19,6 @@ internal static class RequestEmitter
             writer.Line();
             WriteWireValues(writer, plan, context);
         }
-
-        return GeneratedFile.End(writer);
     }
 
     private static void WriteRequest(SourceWriter writer, ToolPlan plan, EmitContext context)

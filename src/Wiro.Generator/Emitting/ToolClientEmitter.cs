@@ -5,9 +5,8 @@ namespace Wiro.Generator.Emitting;
 /// <summary>Writes a tool's typed client and the <c>WiroClient</c> member that reaches it.</summary>
 internal static class ToolClientEmitter
 {
-    public static string Emit(ToolPlan plan, EmitContext context)
+    public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        var writer = GeneratedFile.Begin(context.Namespace);
         WriteClient(writer, plan, context);
         writer.Line();
         if (context.CoreIsReferenced)
@@ -18,8 +17,6 @@ internal static class ToolClientEmitter
         {
             WritePartialAccessor(writer, plan);
         }
-
-        return GeneratedFile.End(writer);
     }
 
     private static void WriteClient(SourceWriter writer, ToolPlan plan, EmitContext context)

@@ -60,7 +60,7 @@ public sealed class GenerationTests
 
         Assert.DoesNotContain(run.Sources.Keys, key => key.StartsWith("Wiro.Core.", StringComparison.Ordinal));
         Assert.Contains("Wiro.WiroTaskStatus.g.cs", run.Sources.Keys);
-        Assert.Contains("Wiro.LtxVideoText2VideoRequest.g.cs", run.Sources.Keys);
+        Assert.Contains("Wiro.LtxVideoText2Video.g.cs", run.Sources.Keys);
     }
 
     [Fact]
@@ -102,14 +102,14 @@ public sealed class GenerationTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerProblems);
-        var request = run.Sources["Wiro.StoreImageGen2Request.g.cs"];
+        var request = run.Sources["Wiro.StoreImageGen2.g.cs"];
         Assert.Contains("public StoreImageGen2AspectRatio AspectRatio { get; set; } = StoreImageGen2AspectRatio.Ratio16x9;", request);
         Assert.Contains("StoreImageGen2Color.Auto => \"\",", request);
         Assert.Contains("StoreImageGen2Color.LightBlueGradients => \"#A6E1F9,#4BC7CE\",", request);
         Assert.Contains("StoreImageGen2Samples.Value2 => \"2\",", request);
         Assert.Contains("public bool Watermark { get; set; } = false;", request);
         Assert.Contains("StoreImageGen2Voice.Rachel => \"21m00Tcm4TlvDq8ikWAM\",", request);
-        var client = run.Sources["Wiro.StoreImageGen2Client.g.cs"];
+        var client = run.Sources["Wiro.StoreImageGen2.g.cs"];
         Assert.Contains("public const string Model = \"Store Image-Gen.2\";", client);
     }
 
@@ -149,7 +149,7 @@ public sealed class GenerationTests
         var run = GeneratorHarness.Run([new SpecInput("/specs/numbers.wiro.md", spec)]);
 
         Assert.Empty(run.CompilerProblems);
-        var source = run.Sources["Wiro.NumbersRequest.g.cs"];
+        var source = run.Sources["Wiro.Numbers.g.cs"];
         Assert.Contains("public int Steps { get; set; } = 25;", source);
         Assert.Contains("public long Big { get; set; } = 12345678901L;", source);
         Assert.Contains("public double Scale { get; set; } = 7.5d;", source);
@@ -169,7 +169,7 @@ public sealed class GenerationTests
         var run = GeneratorHarness.Run([new SpecInput("/specs/files.wiro.md", spec)]);
 
         Assert.Empty(run.CompilerProblems);
-        var source = run.Sources["Wiro.FilesRequest.g.cs"];
+        var source = run.Sources["Wiro.Files.g.cs"];
         Assert.Contains("public WiroFile? InputImageUrl { get; set; }", source);
         Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<WiroFile> InputImages { get; set; }", source);
         Assert.Contains("writer.WriteFile(\"inputImageUrl\", InputImageUrl);", source);

@@ -1,0 +1,22 @@
+using Wiro.Generator.Planning;
+
+namespace Wiro.Generator.Emitting;
+
+/// <summary>
+/// Writes everything one spec contributes into one file: its request record and enums, then its client. One file per
+/// tool, not one per type, because Roslyn checks each generated file's hint name against every other on every run
+/// (even when all outputs are cached), a cost that grows with the square of the file count; see docs/benchmarks.md.
+/// </summary>
+internal static class ToolFileEmitter
+{
+    public static string HintName(ToolPlan plan, EmitContext context) => GeneratedFile.HintName(context, plan.TypeName);
+
+    public static string Emit(ToolPlan plan, EmitContext context)
+    {
+        var writer = GeneratedFile.Begin(context.Namespace);
+        RequestEmitter.Write(writer, plan, context);
+        writer.Line();
+        ToolClientEmitter.Write(writer, plan, context);
+        return GeneratedFile.End(writer);
+    }
+}
