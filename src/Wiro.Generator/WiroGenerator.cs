@@ -34,15 +34,18 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Select(static (source, ct) => GeneratorSteps.BuildTool(source!, ct))
             .WithTrackingName(TrackingNames.Tool);
 
-        // Compilation-wide facts come from one collection of all tools: every per-spec node is a table Roslyn
-        // walks on each run, even when cached, so the per-spec chain is kept short.
-        var allTools = tools.Collect();
+        // Compilation-wide facts come from one collection of small per-tool summaries: an edit that keeps a spec's
+        // type name and statuses leaves the collection cached, so nothing runs over all specs again.
+        var summaries = tools
+            .Select(static (tool, _) => ToolSummary.From(tool))
+            .WithTrackingName(TrackingNames.Summary)
+            .Collect();
 
-        var claims = allTools
+        var claims = summaries
             .Select(static (all, _) => TypeNameClaims.From(all))
             .WithTrackingName(TrackingNames.Claims);
 
-        var statuses = allTools
+        var statuses = summaries
             .Select(static (all, _) => StatusPlan.Merge(all.Select(static tool => tool.Statuses).Where(static section => section is not null)!))
             .WithTrackingName(TrackingNames.Statuses);
 

@@ -11,18 +11,18 @@ namespace Wiro.Generator.Pipeline;
 /// </summary>
 public sealed record TypeNameClaims(EquatableArray<TypeNameClaim> Contested)
 {
-    public static TypeNameClaims From(ImmutableArray<ToolResult> tools)
+    public static TypeNameClaims From(ImmutableArray<ToolSummary> tools)
     {
         var owners = new Dictionary<string, TypeNameClaim>(StringComparer.OrdinalIgnoreCase);
         var contested = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var tool in tools)
         {
-            if (tool.Plan is null)
+            if (tool.TypeName is null)
             {
                 continue;
             }
 
-            var claim = new TypeNameClaim(tool.Plan.TypeName, tool.FilePath);
+            var claim = new TypeNameClaim(tool.TypeName, tool.FilePath);
             if (!owners.TryGetValue(claim.TypeName, out var owner))
             {
                 owners.Add(claim.TypeName, claim);

@@ -14,7 +14,7 @@ public static class CorpusReport
 {
     private static readonly string[] Steps =
     [
-        TrackingNames.SpecSource, TrackingNames.Tool, TrackingNames.Claims, TrackingNames.Statuses,
+        TrackingNames.SpecSource, TrackingNames.Tool, TrackingNames.Summary, TrackingNames.Claims, TrackingNames.Statuses,
         TrackingNames.EmitContext, TrackingNames.ToolOutput,
     ];
 

@@ -12,8 +12,8 @@ public sealed class CachingTests
 {
     private static readonly string[] TrackedSteps =
     [
-        TrackingNames.EmitContext, TrackingNames.SpecSource, TrackingNames.Tool, TrackingNames.Claims,
-        TrackingNames.Statuses, TrackingNames.ToolOutput,
+        TrackingNames.EmitContext, TrackingNames.SpecSource, TrackingNames.Tool, TrackingNames.Summary,
+        TrackingNames.Claims, TrackingNames.Statuses, TrackingNames.ToolOutput,
     ];
 
     private static List<SpecInput> ManySpecs(int count)
@@ -64,11 +64,15 @@ public sealed class CachingTests
         Assert.Equal(1, toolReasons.Count(r => r == IncrementalStepRunReason.Modified));
         Assert.Equal(19, toolReasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
 
-        // The merged status enum and the type-name registry do not change with a default prompt.
+        // A default prompt is not part of the spec's summary (type name, statuses), so the steps over all specs,
+        // the merged status enum and the type-name claims, are not even run again.
+        var summaryReasons = second.TrackedSteps[TrackingNames.Summary].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, summaryReasons.Count(r => r == IncrementalStepRunReason.Unchanged));
+        Assert.Equal(19, summaryReasons.Count(r => r == IncrementalStepRunReason.Cached));
         Assert.All(second.TrackedSteps[TrackingNames.Statuses].SelectMany(s => s.Outputs),
-            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         Assert.All(second.TrackedSteps[TrackingNames.Claims].SelectMany(s => s.Outputs),
-            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+            o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
     }
 
     [Fact]
