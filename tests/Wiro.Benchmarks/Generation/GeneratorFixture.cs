@@ -40,8 +40,12 @@ public static class GeneratorFixture
     /// off; the sanity checks turn it on to see which steps ran.
     /// </summary>
     public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, bool trackSteps = false)
+        => CreateDriver(new WiroGenerator(), texts, trackSteps);
+
+    /// <summary>A new driver over another generator (the pass-through floor), set up the same way.</summary>
+    public static GeneratorDriver CreateDriver(IIncrementalGenerator generator, IEnumerable<AdditionalText> texts, bool trackSteps = false)
         => CSharpGeneratorDriver.Create(
-            generators: [new WiroGenerator().AsSourceGenerator()],
+            generators: [generator.AsSourceGenerator()],
             additionalTexts: texts,
             parseOptions: ParseOptions,
             optionsProvider: new TestOptionsProvider(

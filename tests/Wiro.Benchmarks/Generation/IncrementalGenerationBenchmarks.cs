@@ -10,22 +10,20 @@ namespace Wiro.Benchmarks.Generation;
 /// A warm driver over 1,000 specs, then one edit per operation: to one spec (goal: at most 2% of a cold run, only
 /// that spec's outputs regenerated) or to the user's C# (goal: every step cached, near zero). The cold run is the
 /// baseline, measured in the same run. Each operation is a real edit: the texts alternate between two versions.
-/// All three leave the generated trees unparsed: Roslyn's driver hands out new lazy trees on every run, even for
-/// cached outputs, so parsing them here would time Roslyn re-parsing 2,000 unchanged files, not the generator.
+/// All rows leave the generated trees unparsed: Roslyn's driver hands out new lazy trees on every run, even for
+/// cached outputs, so parsing them here would time Roslyn re-parsing 1,000 unchanged files, not the generator.
+/// The Floor rows make the same edits with <see cref="PassThroughGenerator"/>, which hands Roslyn the same files and
+/// diagnostics without doing any work: what the driver charges any generator with that many outputs.
 /// </summary>
 [MemoryDiagnoser]
 public class IncrementalGenerationBenchmarks
 {
     private AdditionalText[] _texts = [];
     private CSharpCompilation _compilation = null!;
-    private GeneratorDriver _specDriver = null!;
-    private AdditionalText[] _specVersions = [];
-    private AdditionalText _currentSpec = null!;
-    private int _specEdits;
-    private GeneratorDriver _codeDriver = null!;
-    private CSharpCompilation _codeCompilation = null!;
-    private SyntaxTree[] _codeVersions = [];
-    private int _codeEdits;
+    private SpecEdit _wiroSpecEdit = null!;
+    private CodeEdit _wiroCodeEdit = null!;
+    private SpecEdit _floorSpecEdit = null!;
+    private CodeEdit _floorCodeEdit = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,21 +31,18 @@ public class IncrementalGenerationBenchmarks
         var specs = SpecCorpus.Load();
         _texts = GeneratorFixture.ToAdditionalTexts(specs);
         _compilation = GeneratorFixture.CreateCompilation(GeneratorFixture.UserCode[0]);
-
         var edited = EditedSpecIndex(specs);
-        _specVersions =
-        [
-            new InMemoryAdditionalText(specs[edited].Path, GeneratorFixture.Edit(specs[edited].Text, 1)),
-            new InMemoryAdditionalText(specs[edited].Path, GeneratorFixture.Edit(specs[edited].Text, 2)),
-        ];
-        _currentSpec = _texts[edited];
-        _specDriver = GeneratorFixture.CreateDriver(_texts).RunGenerators(_compilation);
 
-        _codeVersions = GeneratorFixture.UserCode
-            .Select(code => CSharpSyntaxTree.ParseText(code, GeneratorFixture.ParseOptions, path: "Program.cs"))
-            .ToArray();
-        _codeCompilation = GeneratorFixture.CreateCompilation(_codeVersions[0]);
-        _codeDriver = GeneratorFixture.CreateDriver(_texts).RunGenerators(_codeCompilation);
+        var wiroRun = GeneratorFixture.CreateDriver(_texts).RunGenerators(_compilation);
+        _wiroSpecEdit = new SpecEdit(wiroRun, _compilation, _texts[edited], specs[edited]);
+        _wiroCodeEdit = new CodeEdit(GeneratorFixture.CreateDriver(_texts));
+
+        var floor = PassThroughFloor(specs, wiroRun);
+        var floorRun = GeneratorFixture.CreateDriver(floor, _texts).RunGenerators(_compilation);
+        Console.WriteLine($"[floor] {GeneratorFixture.Sources(floorRun).Count} files, {floorRun.GetRunResult().Diagnostics.Length} diagnostics; " +
+            $"Wiro: {GeneratorFixture.Sources(wiroRun).Count} files, {wiroRun.GetRunResult().Diagnostics.Length} diagnostics");
+        _floorSpecEdit = new SpecEdit(floorRun, _compilation, _texts[edited], specs[edited]);
+        _floorCodeEdit = new CodeEdit(GeneratorFixture.CreateDriver(floor, _texts));
 
         CorpusReport.PrintIncrementalFacts(Console.Out, specs, edited);
     }
@@ -71,23 +66,71 @@ public class IncrementalGenerationBenchmarks
         => GeneratorFixture.CreateDriver(_texts).RunGenerators(_compilation);
 
     [Benchmark]
-    public GeneratorDriver EditOneSpec()
-    {
-        // Two edited versions alternate, so every operation replaces the spec with different text.
-        var next = _specVersions[_specEdits++ & 1];
-        _specDriver = _specDriver.ReplaceAdditionalText(_currentSpec, next).RunGenerators(_compilation);
-        _currentSpec = next;
-        return _specDriver;
-    }
+    public GeneratorDriver EditOneSpec() => _wiroSpecEdit.Next();
 
     [Benchmark]
-    public GeneratorDriver EditUnrelatedCSharp()
+    public GeneratorDriver EditUnrelatedCSharp() => _wiroCodeEdit.Next();
+
+    [Benchmark]
+    public GeneratorDriver FloorEditOneSpec() => _floorSpecEdit.Next();
+
+    [Benchmark]
+    public GeneratorDriver FloorEditUnrelatedCSharp() => _floorCodeEdit.Next();
+
+    private static PassThroughGenerator PassThroughFloor(IReadOnlyList<SpecFile> specs, GeneratorDriver wiroRun)
     {
-        // A new compilation object per edit, as the compiler makes one; its references (and their symbols) are shared.
-        var current = _codeVersions[_codeEdits & 1];
-        _codeEdits++;
-        _codeCompilation = _codeCompilation.ReplaceSyntaxTree(current, _codeVersions[_codeEdits & 1]);
-        _codeDriver = _codeDriver.RunGenerators(_codeCompilation);
-        return _codeDriver;
+        var sources = GeneratorFixture.Sources(wiroRun);
+        var shared = sources.Where(source => GeneratorFixture.IsCore(source) || source.HintName.EndsWith(".WiroTaskStatus.g.cs", StringComparison.Ordinal)).ToList();
+        return new PassThroughGenerator(specs.Select(spec => spec.Path), sources.Except(shared), shared, wiroRun.GetRunResult().Diagnostics);
+    }
+
+    /// <summary>Replaces one spec with the other of two edited versions (so every run sees a different text), then runs.</summary>
+    private sealed class SpecEdit(GeneratorDriver driver, Compilation compilation, AdditionalText original, SpecFile spec)
+    {
+        private readonly AdditionalText[] _versions =
+        [
+            new InMemoryAdditionalText(spec.Path, GeneratorFixture.Edit(spec.Text, 1)),
+            new InMemoryAdditionalText(spec.Path, GeneratorFixture.Edit(spec.Text, 2)),
+        ];
+
+        private AdditionalText _current = original;
+        private int _edits;
+
+        public GeneratorDriver Next()
+        {
+            var next = _versions[_edits++ & 1];
+            driver = driver.ReplaceAdditionalText(_current, next).RunGenerators(compilation);
+            _current = next;
+            return driver;
+        }
+    }
+
+    /// <summary>
+    /// Swaps the user's file between two versions, a new compilation object per edit as the compiler makes one (its
+    /// references and their symbols shared), then runs.
+    /// </summary>
+    private sealed class CodeEdit
+    {
+        private readonly SyntaxTree[] _versions = GeneratorFixture.UserCode
+            .Select(code => CSharpSyntaxTree.ParseText(code, GeneratorFixture.ParseOptions, path: "Program.cs"))
+            .ToArray();
+
+        private GeneratorDriver _driver;
+        private CSharpCompilation _compilation;
+        private int _edits;
+
+        public CodeEdit(GeneratorDriver driver)
+        {
+            _compilation = GeneratorFixture.CreateCompilation(_versions[0]);
+            _driver = driver.RunGenerators(_compilation);
+        }
+
+        public GeneratorDriver Next()
+        {
+            var current = _versions[_edits++ & 1];
+            _compilation = _compilation.ReplaceSyntaxTree(current, _versions[_edits & 1]);
+            _driver = _driver.RunGenerators(_compilation);
+            return _driver;
+        }
     }
 }
