@@ -22,6 +22,11 @@ public sealed partial class WiroClient : IDisposable
     private readonly string _apiKey;
     private readonly WiroSigner? _signer;
     private readonly Uri _baseAddress;
+    // Resolved once, not per call: each new Uri(base, path) allocated about 0.5 KB on every Task/Detail.
+    private readonly Uri _taskDetailUri;
+    private readonly Uri _taskCancelUri;
+    private readonly Uri _taskKillUri;
+    private readonly Uri _fileUploadUri;
     private volatile RunEndpoint? _lastRunEndpoint;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
@@ -54,6 +59,10 @@ public sealed partial class WiroClient : IDisposable
         _signer = string.IsNullOrEmpty(options.ApiSecret) ? null : new WiroSigner(options.ApiKey, options.ApiSecret!);
         var address = options.BaseAddress.AbsoluteUri;
         _baseAddress = new Uri(address.EndsWith("/", StringComparison.Ordinal) ? address : address + "/");
+        _taskDetailUri = new Uri(_baseAddress, "Task/Detail");
+        _taskCancelUri = new Uri(_baseAddress, "Task/Cancel");
+        _taskKillUri = new Uri(_baseAddress, "Task/Kill");
+        _fileUploadUri = new Uri(_baseAddress, "File/Upload");
     }
 
     // Validates first so that bad options never leave an HttpClient behind.
@@ -119,7 +128,7 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task.</returns>
     public Task<WiroTask> GetTaskByIdAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync("Task/Detail", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_taskDetailUri, "taskid", taskId, cancellationToken);
 
     /// <summary>Reads a task that <see cref="RunAsync"/> started.</summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
@@ -133,21 +142,21 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task.</returns>
     public Task<WiroTask> GetTaskByTokenAsync(string socketAccessToken, CancellationToken cancellationToken = default)
-        => TaskCallAsync("Task/Detail", "tasktoken", socketAccessToken, cancellationToken);
+        => TaskCallAsync(_taskDetailUri, "tasktoken", socketAccessToken, cancellationToken);
 
     /// <summary>Cancels a task still in the queue (Wiro refuses with code 1 once it runs: kill it instead).</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task as Wiro answered.</returns>
     public Task<WiroTask> CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync("Task/Cancel", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_taskCancelUri, "taskid", taskId, cancellationToken);
 
     /// <summary>Kills a running task.</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task as Wiro answered.</returns>
     public Task<WiroTask> KillTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync("Task/Kill", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_taskKillUri, "taskid", taskId, cancellationToken);
 
     /// <summary>Uploads a file (100 MB at most) and returns the URL to pass to a run. Not retried automatically.</summary>
     /// <param name="file">Local content to upload.</param>
@@ -160,7 +169,7 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("Only local content can be uploaded.", nameof(file));
         }
 
-        using var document = await PostAsync("File/Upload", file, static file =>
+        using var document = await PostAsync(_fileUploadUri, file, static file =>
         {
             var content = new MultipartFormDataContent();
             content.Add(file.CreateContent(), "file", file.FileName ?? "file");
@@ -355,7 +364,7 @@ public sealed partial class WiroClient : IDisposable
         }
     }
 
-    private async Task<WiroTask> TaskCallAsync(string path, string key, string value, CancellationToken cancellationToken)
+    private async Task<WiroTask> TaskCallAsync(Uri uri, string key, string value, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -363,7 +372,7 @@ public sealed partial class WiroClient : IDisposable
         }
 
         using var document = await PostAsync(
-            path, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
+            uri, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
             retry: true, cancellationToken).ConfigureAwait(false);
         if (document.RootElement.TryGetProperty("tasklist", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0)
         {
@@ -377,9 +386,6 @@ public sealed partial class WiroClient : IDisposable
     /// Signs and sends one POST and reads its envelope. With <paramref name="retry"/>, retries on 408/429/5xx and
     /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once.
     /// </summary>
-    private Task<JsonDocument> PostAsync<TState>(string path, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
-        => PostAsync(new Uri(_baseAddress, path), state, createContent, retry, cancellationToken);
-
     private async Task<JsonDocument> PostAsync<TState>(Uri uri, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)

@@ -11,6 +11,7 @@ namespace Wiro.Benchmarks.Client;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
+[MinColumn, MedianColumn]
 public class ClientBenchmarks
 {
     private const string Key = "key";

@@ -16,6 +16,7 @@ namespace Wiro.Benchmarks.Generation;
 /// diagnostics without doing any work: what the driver charges any generator with that many outputs.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn, MedianColumn]
 public class IncrementalGenerationBenchmarks
 {
     private AdditionalText[] _texts = [];
