@@ -60,7 +60,7 @@ public sealed class GenerationTests
             run.Sources.Keys.Count(key => key.StartsWith("Wiro.Core.", StringComparison.Ordinal)));
     }
 
-    /// <summary>The per-spec files: everything but the core and the merged status enum.</summary>
+    /// <summary>The per-spec files.</summary>
     private static IEnumerable<string> ToolFiles(IEnumerable<string> hintNames)
-        => hintNames.Where(key => !key.StartsWith("Wiro.Core.", StringComparison.Ordinal) && key != "Wiro.WiroTaskStatus.g.cs");
+        => hintNames.Where(key => key.StartsWith("Wiro.Tools.", StringComparison.Ordinal));
 }

@@ -50,7 +50,7 @@ public sealed class PackageConsumerTests(PackedGenerator package)
 
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Matches(new Regex(@"\b0 Warning\(s\)"), build.Output);
-        var generated = Directory.GetFiles(Path.Combine(directory, "obj"), "Wiro.LtxVideoText2Video.g.cs", SearchOption.AllDirectories);
+        var generated = Directory.GetFiles(Path.Combine(directory, "obj"), "Wiro.Tools.LtxVideoText2Video.g.cs", SearchOption.AllDirectories);
         Assert.NotEmpty(generated);
 
         await using var emulator = await WiroEmulator.StartAsync(new WiroEmulatorOptions { ApiKey = "k", ApiSecret = "s" });

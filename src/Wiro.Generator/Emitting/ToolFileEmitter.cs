@@ -9,7 +9,11 @@ namespace Wiro.Generator.Emitting;
 /// </summary>
 internal static class ToolFileEmitter
 {
-    public static string HintName(ToolPlan plan, EmitContext context) => GeneratedFile.HintName(context, plan.TypeName);
+    /// <summary>
+    /// <c>{namespace}.Tools.{TypeName}.g.cs</c>: the <c>Tools.</c> segment keeps tool files apart from the core and the
+    /// status enum whatever a tool is called (Roslyn compares hint names ignoring case, and a clash fails the generator).
+    /// </summary>
+    public static string HintName(ToolPlan plan, EmitContext context) => GeneratedFile.HintName(context, "Tools." + plan.TypeName);
 
     public static string Emit(ToolPlan plan, EmitContext context)
     {

@@ -20,7 +20,7 @@ public sealed class DiagnosticTests
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal("/specs/odd.wiro.md", diagnostic.Location.GetLineSpan().Path);
         Assert.Equal(LineOf(spec, "type: colorwheel"), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Contains("public string Mood { get; set; } = \"blue\";", run.Sources["Wiro.Odd.g.cs"]);
+        Assert.Contains("public string Mood { get; set; } = \"blue\";", run.Sources["Wiro.Tools.Odd.g.cs"]);
         Assert.Empty(run.CompilerProblems);
     }
 
@@ -36,7 +36,7 @@ public sealed class DiagnosticTests
         Assert.Equal("WIRO001", diagnostic.Id);
         Assert.Equal("/specs/broken.wiro.md", diagnostic.Location.GetLineSpan().Path);
         Assert.NotEqual(Location.None, diagnostic.Location);
-        Assert.Contains("Wiro.Good.g.cs", run.Sources.Keys);
+        Assert.Contains("Wiro.Tools.Good.g.cs", run.Sources.Keys);
         Assert.DoesNotContain(run.Sources.Keys, key => key.Contains("Broken"));
         Assert.Empty(run.CompilerProblems);
     }
@@ -49,7 +49,7 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run([new SpecInput("/specs/empty.wiro.md", text), Good]);
 
         Assert.Equal("WIRO002", Assert.Single(run.GeneratorDiagnostics).Id);
-        Assert.Contains("Wiro.Good.g.cs", run.Sources.Keys);
+        Assert.Contains("Wiro.Tools.Good.g.cs", run.Sources.Keys);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run([new SpecInput("/specs/cut.wiro.md", cut)]);
 
         Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "WIRO004" && d.Severity == DiagnosticSeverity.Warning);
-        var source = run.Sources["Wiro.Cut.g.cs"];
+        var source = run.Sources["Wiro.Tools.Cut.g.cs"];
         Assert.Contains("Prompt", source);
         Assert.Contains("Steps", source);
         Assert.Empty(run.CompilerProblems);
@@ -78,7 +78,7 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("WIRO006", diagnostic.Id);
         Assert.Equal("/specs/b.wiro.md", diagnostic.Location.GetLineSpan().Path);
-        Assert.Contains("Wiro.SameName.g.cs", run.Sources.Keys);
+        Assert.Contains("Wiro.Tools.SameName.g.cs", run.Sources.Keys);
         Assert.Empty(run.CompilerProblems);
     }
 
@@ -92,7 +92,7 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("WIRO008", diagnostic.Id);
         Assert.Equal(LineOf(spec, "- name: mode"), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Contains("public DefaultsMode? Mode { get; set; }", run.Sources["Wiro.Defaults.g.cs"]);
+        Assert.Contains("public DefaultsMode? Mode { get; set; }", run.Sources["Wiro.Tools.Defaults.g.cs"]);
         Assert.Empty(run.CompilerProblems);
     }
 
@@ -102,7 +102,7 @@ public sealed class DiagnosticTests
         var run = GeneratorHarness.Run([new SpecInput("/specs/notes.wiro.md", "# My notes\n\nNothing to see.\n"), Good]);
 
         Assert.Equal("WIRO009", Assert.Single(run.GeneratorDiagnostics).Id);
-        Assert.Contains("Wiro.Good.g.cs", run.Sources.Keys);
+        Assert.Contains("Wiro.Tools.Good.g.cs", run.Sources.Keys);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class GenerationTests
 
         Assert.DoesNotContain(run.Sources.Keys, key => key.StartsWith("Wiro.Core.", StringComparison.Ordinal));
         Assert.Contains("Wiro.WiroTaskStatus.g.cs", run.Sources.Keys);
-        Assert.Contains("Wiro.LtxVideoText2Video.g.cs", run.Sources.Keys);
+        Assert.Contains("Wiro.Tools.LtxVideoText2Video.g.cs", run.Sources.Keys);
     }
 
     [Fact]
@@ -87,6 +87,21 @@ public sealed class GenerationTests
         Assert.Empty(run.CompilerProblems);
     }
 
+    [Theory]
+    [InlineData("WiroTaskstatus")] // Roslyn compares generated file names ignoring case: not the status enum's file
+    [InlineData("Core")]
+    public void A_tool_named_like_a_shared_file_still_gets_its_own_file(string typeName)
+    {
+        var spec = GeneratorHarness.ShippedSpecs()[0] with { Metadata = new Dictionary<string, string> { ["WiroTypeName"] = typeName } };
+
+        var run = GeneratorHarness.Run([spec]);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Wiro." + typeName + "Request"));
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Wiro.WiroTaskStatus"));
+        Assert.Empty(run.CompilerProblems);
+    }
+
     [Fact]
     public void Select_inputs_become_enums_with_exact_wire_values_and_booleans()
     {
@@ -102,14 +117,14 @@ public sealed class GenerationTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerProblems);
-        var request = run.Sources["Wiro.StoreImageGen2.g.cs"];
+        var request = run.Sources["Wiro.Tools.StoreImageGen2.g.cs"];
         Assert.Contains("public StoreImageGen2AspectRatio AspectRatio { get; set; } = StoreImageGen2AspectRatio.Ratio16x9;", request);
         Assert.Contains("StoreImageGen2Color.Auto => \"\",", request);
         Assert.Contains("StoreImageGen2Color.LightBlueGradients => \"#A6E1F9,#4BC7CE\",", request);
         Assert.Contains("StoreImageGen2Samples.Value2 => \"2\",", request);
         Assert.Contains("public bool Watermark { get; set; } = false;", request);
         Assert.Contains("StoreImageGen2Voice.Rachel => \"21m00Tcm4TlvDq8ikWAM\",", request);
-        var client = run.Sources["Wiro.StoreImageGen2.g.cs"];
+        var client = run.Sources["Wiro.Tools.StoreImageGen2.g.cs"];
         Assert.Contains("public const string Model = \"Store Image-Gen.2\";", client);
     }
 
@@ -149,7 +164,7 @@ public sealed class GenerationTests
         var run = GeneratorHarness.Run([new SpecInput("/specs/numbers.wiro.md", spec)]);
 
         Assert.Empty(run.CompilerProblems);
-        var source = run.Sources["Wiro.Numbers.g.cs"];
+        var source = run.Sources["Wiro.Tools.Numbers.g.cs"];
         Assert.Contains("public int Steps { get; set; } = 25;", source);
         Assert.Contains("public long Big { get; set; } = 12345678901L;", source);
         Assert.Contains("public double Scale { get; set; } = 7.5d;", source);
@@ -169,7 +184,7 @@ public sealed class GenerationTests
         var run = GeneratorHarness.Run([new SpecInput("/specs/files.wiro.md", spec)]);
 
         Assert.Empty(run.CompilerProblems);
-        var source = run.Sources["Wiro.Files.g.cs"];
+        var source = run.Sources["Wiro.Tools.Files.g.cs"];
         Assert.Contains("public WiroFile? InputImageUrl { get; set; }", source);
         Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<WiroFile> InputImages { get; set; }", source);
         Assert.Contains("writer.WriteFile(\"inputImageUrl\", InputImageUrl);", source);
