@@ -31,7 +31,7 @@ public static class CorpusReport
     {
         var sources = GeneratorFixture.Sources(driver);
         var core = sources.Where(GeneratorFixture.IsCore).ToList();
-        var perSpec = sources.Where(source => !GeneratorFixture.IsCore(source) && !source.HintName.EndsWith(".WiroTaskStatus.g.cs", StringComparison.Ordinal)).ToList();
+        var perSpec = sources.Where(GeneratorFixture.IsToolFile).ToList();
         var diagnostics = driver.GetRunResult().Diagnostics;
 
         writer.WriteLine($"[corpus] {specs.Count} specs, {specs.Sum(spec => spec.Text.Length):N0} chars; generated {sources.Count} files, {sources.Sum(source => Lines(source)):N0} lines");

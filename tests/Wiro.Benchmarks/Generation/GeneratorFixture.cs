@@ -75,6 +75,9 @@ public static class GeneratorFixture
     /// <summary>Core files carry the ".Core." hint-name prefix the core emitter gives them.</summary>
     public static bool IsCore(GeneratedSourceResult source) => source.HintName.Contains(".Core.", StringComparison.Ordinal);
 
+    /// <summary>Per-spec files carry the ".Tools." hint-name segment; everything else is emitted once.</summary>
+    public static bool IsToolFile(GeneratedSourceResult source) => source.HintName.Contains(".Tools.", StringComparison.Ordinal);
+
     /// <summary>
     /// The same spec with one visible change: its description line gets a marker, which lands in the generated XML
     /// docs, so the spec's outputs must be regenerated (and only them).

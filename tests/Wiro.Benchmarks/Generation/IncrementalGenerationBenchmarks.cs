@@ -81,8 +81,11 @@ public class IncrementalGenerationBenchmarks
     private static PassThroughGenerator PassThroughFloor(IReadOnlyList<SpecFile> specs, GeneratorDriver wiroRun)
     {
         var sources = GeneratorFixture.Sources(wiroRun);
-        var shared = sources.Where(source => GeneratorFixture.IsCore(source) || source.HintName.EndsWith(".WiroTaskStatus.g.cs", StringComparison.Ordinal)).ToList();
-        return new PassThroughGenerator(specs.Select(spec => spec.Path), sources.Except(shared), shared, wiroRun.GetRunResult().Diagnostics);
+        return new PassThroughGenerator(
+            specs.Select(spec => spec.Path),
+            sources.Where(GeneratorFixture.IsToolFile),
+            sources.Where(source => !GeneratorFixture.IsToolFile(source)),
+            wiroRun.GetRunResult().Diagnostics);
     }
 
     /// <summary>Replaces one spec with the other of two edited versions (so every run sees a different text), then runs.</summary>

@@ -117,15 +117,14 @@ public sealed class GenerationTests
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerProblems);
-        var request = run.Sources["Wiro.Tools.StoreImageGen2.g.cs"];
-        Assert.Contains("public StoreImageGen2AspectRatio AspectRatio { get; set; } = StoreImageGen2AspectRatio.Ratio16x9;", request);
-        Assert.Contains("StoreImageGen2Color.Auto => \"\",", request);
-        Assert.Contains("StoreImageGen2Color.LightBlueGradients => \"#A6E1F9,#4BC7CE\",", request);
-        Assert.Contains("StoreImageGen2Samples.Value2 => \"2\",", request);
-        Assert.Contains("public bool Watermark { get; set; } = false;", request);
-        Assert.Contains("StoreImageGen2Voice.Rachel => \"21m00Tcm4TlvDq8ikWAM\",", request);
-        var client = run.Sources["Wiro.Tools.StoreImageGen2.g.cs"];
-        Assert.Contains("public const string Model = \"Store Image-Gen.2\";", client);
+        var toolFile = run.Sources["Wiro.Tools.StoreImageGen2.g.cs"];
+        Assert.Contains("public StoreImageGen2AspectRatio AspectRatio { get; set; } = StoreImageGen2AspectRatio.Ratio16x9;", toolFile);
+        Assert.Contains("StoreImageGen2Color.Auto => \"\",", toolFile);
+        Assert.Contains("StoreImageGen2Color.LightBlueGradients => \"#A6E1F9,#4BC7CE\",", toolFile);
+        Assert.Contains("StoreImageGen2Samples.Value2 => \"2\",", toolFile);
+        Assert.Contains("public bool Watermark { get; set; } = false;", toolFile);
+        Assert.Contains("StoreImageGen2Voice.Rachel => \"21m00Tcm4TlvDq8ikWAM\",", toolFile);
+        Assert.Contains("public const string Model = \"Store Image-Gen.2\";", toolFile);
     }
 
     [Fact]
