@@ -30,8 +30,8 @@ internal static class GeneratorSteps
             EmitCore: options.EmitCore && !facts.CoreIsReferenced);
     }
 
-    public static ToolOutput CreateToolOutput(ToolResult tool, TypeNameClaims claims, EmitContext context)
-        => new(tool, claims.OwnerOtherThan(tool.Plan?.TypeName ?? "", tool.FilePath), context);
+    public static ToolOutput CreateToolOutput(ToolResult tool, NameClaims claims, EmitContext context)
+        => new(tool, claims.For(tool.FilePath), context);
 
     public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
     {
@@ -45,9 +45,9 @@ internal static class GeneratorSteps
 
             var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
             var typeName = source.TypeNameOverride;
-            if (typeName is not null && !Identifier.IsValid(typeName))
+            if (typeName is not null && TypeNameOption.Problem(typeName) is { } problem)
             {
-                diagnostics.Add(new DiagnosticInfo("WIRO010", FileStart(source.FilePath), new[] { typeName }.ToEquatableArray()));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticId.InvalidTypeNameOption, FileStart(source.FilePath), typeName, problem));
                 typeName = null;
             }
 
@@ -63,31 +63,30 @@ internal static class GeneratorSteps
 
     public static void EmitTool(SourceProductionContext context, ToolOutput output)
     {
-        foreach (var diagnostic in output.Tool.Diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
-
-        if (output.Tool.Plan is not { } plan)
-        {
-            return;
-        }
-
-        if (output.TypeNameOwner is not null)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TypeNameCollision,
-                FileStart(plan.FilePath).ToLocation(), plan.TypeName, output.TypeNameOwner));
-            return;
-        }
-
         try
         {
+            foreach (var diagnostic in output.Tool.Diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            foreach (var diagnostic in output.Naming?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
+            {
+                context.ReportDiagnostic(diagnostic.ToDiagnostic());
+            }
+
+            if (output.Tool.Plan is null || output.Naming?.Names is not { } names)
+            {
+                return;
+            }
+
+            var plan = output.Tool.Plan with { Names = names };
             context.AddSource(ToolFileEmitter.HintName(plan, output.Context),
                 Microsoft.CodeAnalysis.Text.SourceText.From(ToolFileEmitter.Emit(plan, output.Context), System.Text.Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(InternalError(plan.FilePath, exception).ToDiagnostic());
+            context.ReportDiagnostic(InternalError(output.Tool.FilePath, exception).ToDiagnostic());
         }
     }
 
@@ -121,7 +120,7 @@ internal static class GeneratorSteps
     }
 
     private static DiagnosticInfo InternalError(string filePath, Exception exception)
-        => new("WIRO012", FileStart(filePath), new[] { exception.GetType().Name + ": " + exception.Message }.ToEquatableArray());
+        => DiagnosticInfo.Create(DiagnosticId.InternalError, FileStart(filePath), exception.GetType().Name + ": " + exception.Message);
 
     private static LocationInfo FileStart(string filePath)
         => new(filePath, default, default);

@@ -42,7 +42,7 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Collect();
 
         var claims = summaries
-            .Select(static (all, _) => TypeNameClaims.From(all))
+            .Select(static (all, _) => NameClaims.From(all))
             .WithTrackingName(TrackingNames.Claims);
 
         var statuses = summaries

@@ -12,30 +12,19 @@ internal sealed class JsonParameterWriter : WiroParameterWriter
 
     public JsonParameterWriter(Utf8JsonWriter json) => _json = json;
 
-    public override void WriteString(string name, string? value)
-    {
-        if (value is not null)
-        {
-            _json.WriteString(name, value);
-        }
-    }
+    public override void WriteString(string name, string? value) => _json.WriteString(name, value ?? "");
 
     public override void WriteNumber(string name, long value) => _json.WriteNumber(name, value);
 
     public override void WriteNumber(string name, double value) => _json.WriteNumber(name, value);
 
-    public override void WriteFile(string name, WiroFile? file)
-    {
-        if (file is not null)
-        {
-            _json.WriteString(name, RequireUrl(file));
-        }
-    }
+    public override void WriteFile(string name, WiroFile? file) => _json.WriteString(name, file is null ? "" : RequireUrl(file));
 
     public override void WriteFiles(string name, IReadOnlyList<WiroFile>? files)
     {
         if (files is null || files.Count == 0)
         {
+            _json.WriteString(name, "");
             return;
         }
 
@@ -49,12 +38,7 @@ internal sealed class JsonParameterWriter : WiroParameterWriter
     }
 
     public override void WriteStringList(string name, IReadOnlyList<string>? values)
-    {
-        if (values is { Count: > 0 })
-        {
-            _json.WriteString(name, string.Join(",", values));
-        }
-    }
+        => _json.WriteString(name, values is { Count: > 0 } ? string.Join(",", values) : "");
 
     private static string RequireUrl(WiroFile file)
         => file.Url?.AbsoluteUri ?? throw new InvalidOperationException("A local file cannot go in a JSON body.");

@@ -16,13 +16,7 @@ internal sealed class MultipartParameterWriter : WiroParameterWriter
 
     public MultipartParameterWriter(MultipartFormDataContent content) => _content = content;
 
-    public override void WriteString(string name, string? value)
-    {
-        if (value is not null)
-        {
-            _content.Add(new StringContent(value), name);
-        }
-    }
+    public override void WriteString(string name, string? value) => _content.Add(new StringContent(value ?? ""), name);
 
     public override void WriteNumber(string name, long value)
         => _content.Add(new StringContent(value.ToString(CultureInfo.InvariantCulture)), name);
@@ -34,6 +28,7 @@ internal sealed class MultipartParameterWriter : WiroParameterWriter
     {
         if (file is null)
         {
+            _content.Add(new StringContent(""), name);
             return;
         }
 
@@ -50,8 +45,9 @@ internal sealed class MultipartParameterWriter : WiroParameterWriter
 
     public override void WriteFiles(string name, IReadOnlyList<WiroFile>? files)
     {
-        if (files is null)
+        if (files is null || files.Count == 0)
         {
+            _content.Add(new StringContent(""), name);
             return;
         }
 
@@ -69,12 +65,7 @@ internal sealed class MultipartParameterWriter : WiroParameterWriter
     }
 
     public override void WriteStringList(string name, IReadOnlyList<string>? values)
-    {
-        if (values is { Count: > 0 })
-        {
-            _content.Add(new StringContent(string.Join(",", values)), name);
-        }
-    }
+        => _content.Add(new StringContent(values is { Count: > 0 } ? string.Join(",", values) : ""), name);
 
     private void AddFile(string name, WiroFile file)
     {

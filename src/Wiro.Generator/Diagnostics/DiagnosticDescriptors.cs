@@ -1,11 +1,13 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Wiro.Generator.Model;
 
 namespace Wiro.Generator.Diagnostics;
 
 /// <summary>
 /// Every diagnostic the generator reports. Ids are stable: they are documented in the README and listed in
-/// AnalyzerReleases.Shipped.md.
+/// AnalyzerReleases.Shipped.md. The ids are written out here (the release-tracking analyzer reads them); each one
+/// is the text of a <see cref="DiagnosticId"/>, which a test checks both ways.
 /// </summary>
 public static class DiagnosticDescriptors
 {
@@ -33,8 +35,8 @@ public static class DiagnosticDescriptors
         "An input cannot be read ({0}); it is left out of the request");
 
     public static readonly DiagnosticDescriptor TypeNameCollision = Error(
-        "WIRO006", "Two specs give the same type name",
-        "The spec gives the type name '{0}', which '{1}' already uses; set WiroTypeName metadata on one of the files");
+        "WIRO006", "Two specs make the same tool",
+        "The spec makes '{0}', which '{1}' already makes; only that one is generated. Remove the copy, or set another WiroTypeName metadata on one of the files");
 
     public static readonly DiagnosticDescriptor DuplicateInput = Warning(
         "WIRO007", "Duplicate input name",
@@ -48,9 +50,9 @@ public static class DiagnosticDescriptors
         "WIRO009", "File is not a Wiro tool spec",
         "The file has no '## Basic tool info' section and no Run endpoint; it does not look like a Wiro tool spec");
 
-    public static readonly DiagnosticDescriptor InvalidTypeNameOption = Error(
+    public static readonly DiagnosticDescriptor InvalidTypeNameOption = Warning(
         "WIRO010", "Invalid type name option",
-        "WiroTypeName '{0}' is not a valid C# identifier");
+        "WiroTypeName '{0}' cannot be used ({1}); the name from the Run endpoint is used instead");
 
     public static readonly DiagnosticDescriptor InvalidOption = Warning(
         "WIRO011", "Invalid generator option",
@@ -60,11 +62,21 @@ public static class DiagnosticDescriptors
         "WIRO012", "The generator failed on this spec",
         "The generator failed on this spec ({0}); please report it with the spec file");
 
-    /// <summary>All descriptors by id, to turn a <c>DiagnosticInfo</c> back into a diagnostic.</summary>
-    public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = Index(
+    public static readonly DiagnosticDescriptor NameChanged = Warning(
+        "WIRO014", "A generated name was changed",
+        "The {0} '{1}' is {2}, so this spec's is generated as '{3}'; set WiroTypeName metadata on the spec to choose the name");
+
+    public static readonly DiagnosticDescriptor DuplicateWireKey = Warning(
+        "WIRO015", "Two inputs send the same key",
+        "Input '{0}' would send the key '{1}', which {2} already sends; Wiro keeps one value per key, so the input is left out");
+
+    /// <summary>The descriptor of <paramref name="id"/>; every <see cref="DiagnosticId"/> has one (a test checks it).</summary>
+    public static DiagnosticDescriptor For(DiagnosticId id) => ById[id];
+
+    private static readonly IReadOnlyDictionary<DiagnosticId, DiagnosticDescriptor> ById = Index(
         MissingRunEndpoint, MissingInputsSection, UnknownInputType, TruncatedSpec, MalformedInput,
         TypeNameCollision, DuplicateInput, InvalidDefault, NotASpec, InvalidTypeNameOption, InvalidOption,
-        InternalError);
+        InternalError, NameChanged, DuplicateWireKey);
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);
@@ -72,12 +84,12 @@ public static class DiagnosticDescriptors
     private static DiagnosticDescriptor Warning(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink);
 
-    private static IReadOnlyDictionary<string, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
+    private static IReadOnlyDictionary<DiagnosticId, DiagnosticDescriptor> Index(params DiagnosticDescriptor[] descriptors)
     {
-        var byId = new Dictionary<string, DiagnosticDescriptor>();
+        var byId = new Dictionary<DiagnosticId, DiagnosticDescriptor>();
         foreach (var descriptor in descriptors)
         {
-            byId.Add(descriptor.Id, descriptor);
+            byId.Add((DiagnosticId)int.Parse(descriptor.Id.Substring(4), System.Globalization.CultureInfo.InvariantCulture), descriptor);
         }
 
         return byId;

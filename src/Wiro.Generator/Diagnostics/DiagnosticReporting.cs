@@ -10,7 +10,7 @@ public static class DiagnosticReporting
 {
     public static Diagnostic ToDiagnostic(this DiagnosticInfo info)
         => Diagnostic.Create(
-            DiagnosticDescriptors.ById[info.Id],
+            DiagnosticDescriptors.For(info.Code),
             info.Location?.ToLocation() ?? Location.None,
             info.MessageArgs.Cast<object?>().ToArray());
 

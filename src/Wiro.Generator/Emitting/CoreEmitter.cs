@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
-using System.Reflection;
 using System.Text;
+using Wiro.Generator.Planning;
 
 namespace Wiro.Generator.Emitting;
 
@@ -12,24 +12,35 @@ namespace Wiro.Generator.Emitting;
 /// </summary>
 internal static class CoreEmitter
 {
-    private const string ResourcePrefix = "Wiro.Core.";
     private const string CoreNamespaceLine = "namespace Wiro;";
 
     /// <summary>The core files as (hint name, source text) pairs.</summary>
     public static IEnumerable<(string HintName, string Source)> Emit(EmitContext context)
     {
-        var assembly = typeof(CoreEmitter).Assembly;
-        foreach (var resource in assembly.GetManifestResourceNames())
+        foreach (var (fileName, text) in CoreSources.Read())
         {
-            if (!resource.StartsWith(ResourcePrefix, System.StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var fileName = resource.Substring(ResourcePrefix.Length);
             var hintName = GeneratedFile.HintName(context, "Core." + Path.GetFileNameWithoutExtension(fileName));
-            yield return (hintName, Rewrite(Read(assembly, resource), context));
+            yield return (hintName, Rewrite(text, context));
         }
+    }
+
+    /// <summary>Core files declare their top-level types <c>public</c> or <c>internal</c> at the start of a line.</summary>
+    private static bool IsTopLevelType(string line)
+        => line.StartsWith("public ", System.StringComparison.Ordinal) || line.StartsWith("internal ", System.StringComparison.Ordinal);
+
+    /// <summary><c>ExcludeFromCodeCoverage</c> applies to classes, records and structs, not to enums or interfaces.</summary>
+    private static bool TakesCoverageExclusion(string line)
+    {
+        var declaration = line.Split(':', '(', '<')[0];
+        foreach (var word in declaration.Split(' '))
+        {
+            if (word is "class" or "record" or "struct")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static string Rewrite(string source, EmitContext context)
@@ -43,21 +54,24 @@ internal static class CoreEmitter
             {
                 line = "namespace " + context.Namespace + ";";
             }
-            else if (context.Accessibility != "public" && line.StartsWith("public ", System.StringComparison.Ordinal))
+            else if (IsTopLevelType(line))
             {
-                line = context.Accessibility + line.Substring("public".Length);
+                // Users' coverage reports measure their code, not ours (as Refit and System.Text.Json's generator do).
+                builder.Append(GeneratedFile.GeneratedCodeAttribute).Append('\n');
+                if (TakesCoverageExclusion(line))
+                {
+                    builder.Append("[global::System.Diagnostics.CodeAnalysis.ExcludeFromCodeCoverage]\n");
+                }
+
+                if (context.Accessibility != "public" && line.StartsWith("public ", System.StringComparison.Ordinal))
+                {
+                    line = context.Accessibility + line.Substring("public".Length);
+                }
             }
 
             builder.Append(line).Append('\n');
         }
 
         return builder.ToString();
-    }
-
-    private static string Read(Assembly assembly, string resource)
-    {
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        return reader.ReadToEnd();
     }
 }

@@ -14,4 +14,11 @@ public sealed record EmitContext(
     string OverrideModifier,
     bool CoreIsReferenced,
     bool SupportsExtensionProperties,
-    bool EmitCore);
+    bool EmitCore)
+{
+    /// <summary>
+    /// The fully qualified name of a generated or core type. Generated code names every type this way, so no member a
+    /// spec creates (a property called <c>WiroFile</c>, say) can stand in for a type.
+    /// </summary>
+    public string Qualify(string typeName) => "global::" + Namespace + "." + typeName;
+}

@@ -14,6 +14,11 @@ internal static class GeneratedFile
         return writer.OpenBlock();
     }
 
+    /// <summary>The attribute every generated type carries, naming this generator and its version.</summary>
+    public static readonly string GeneratedCodeAttribute =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Wiro.Generator\", \""
+        + typeof(GeneratedFile).Assembly.GetName().Version!.ToString() + "\")]";
+
     public static string End(SourceWriter writer) => writer.CloseBlock().ToString();
 
     /// <summary>The hint name of a generated file: <c>{namespace}.{name}.g.cs</c>.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Wiro.Generator.Planning;
 
 namespace Wiro.Generator.Emitting;
@@ -8,10 +9,10 @@ internal static class RequestEmitter
     public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
         WriteRequest(writer, plan, context);
-        foreach (var enumPlan in plan.Enums)
+        for (var i = 0; i < plan.Enums.Count; i++)
         {
             writer.Line();
-            WriteEnum(writer, enumPlan, context);
+            WriteEnum(writer, plan.Enums[i], plan.Names.Enums[i], context);
         }
 
         if (plan.Enums.Count > 0)
@@ -29,21 +30,23 @@ internal static class RequestEmitter
             writer.Line("/// <remarks>" + Escape.XmlDocText(plan.Description) + "</remarks>");
         }
 
-        writer.Line(context.Accessibility + " sealed partial record " + plan.RequestTypeName + " : WiroRequest").OpenBlock();
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.Line(context.Accessibility + " sealed partial record " + plan.Names.Request + " : " + context.Qualify("WiroRequest")).OpenBlock();
         foreach (var property in plan.Properties)
         {
-            writer.Summary(Escape.XmlDocText(property.Summary));
-            writer.Line("/// <remarks>" + Escape.XmlDocText(property.Remarks) + "</remarks>");
-            var initializer = property.Initializer is null ? "" : " = " + property.Initializer + ";";
-            writer.Line("public " + TypeOf(property) + " " + property.Name + " { get; set; }" + initializer);
+            writer.Summary(Escape.XmlDocText(property.Docs.Summary));
+            writer.Line("/// <remarks>" + Escape.XmlDocText(PropertyDocsText.Remarks(property)) + "</remarks>");
+            var initializer = Initializers.For(property, plan, context);
+            writer.Line("public " + TypeOf(property, plan, context) + " " + property.Name + " { get; set; }"
+                        + (initializer is null ? "" : " = " + initializer + ";"));
             writer.Line();
         }
 
         writer.Line("/// <inheritdoc/>");
-        writer.Line(context.OverrideModifier + " void WriteParameters(WiroParameterWriter writer)").OpenBlock();
+        writer.Line(context.OverrideModifier + " void WriteParameters(" + context.Qualify("WiroParameterWriter") + " writer)").OpenBlock();
         foreach (var property in plan.Properties)
         {
-            WriteParameter(writer, plan, property);
+            WriteParameter(writer, plan, property, context);
         }
 
         writer.CloseBlock();
@@ -53,7 +56,7 @@ internal static class RequestEmitter
             writer.Line();
             writer.Line("/// <inheritdoc/>");
             writer.Line(context.OverrideModifier + " bool HasLocalFiles =>");
-            var terms = new System.Collections.Generic.List<string>();
+            var terms = new List<string>();
             foreach (var property in plan.Properties)
             {
                 if (property.Shape == ValueShape.File)
@@ -72,24 +75,30 @@ internal static class RequestEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteParameter(SourceWriter writer, ToolPlan plan, PropertyPlan property)
+    /// <summary>
+    /// Every input is written, set or not: an unset one goes as Wiro's own form sends it, an empty string, because
+    /// Wiro refuses a run that lacks one of the tool's keys.
+    /// </summary>
+    private static void WriteParameter(SourceWriter writer, ToolPlan plan, PropertyPlan property, EmitContext context)
     {
         var wire = Escape.StringLiteral(property.WireName);
-        var value = property.IsNullable && IsValueType(property.Shape) ? property.Name + ".Value" : property.Name;
+        var isNullableValue = property.IsNullable && IsValueType(property.Shape);
+        var value = isNullableValue ? property.Name + ".Value" : property.Name;
         var call = property.Shape switch
         {
             ValueShape.String => "writer.WriteString(" + wire + ", " + value + ");",
             ValueShape.Int32 or ValueShape.Int64 or ValueShape.Double => "writer.WriteNumber(" + wire + ", " + value + ");",
             ValueShape.Boolean => "writer.WriteString(" + wire + ", " + value + " ? \"true\" : \"false\");",
-            ValueShape.Enum => "writer.WriteString(" + wire + ", " + plan.WireValuesTypeName + ".ToWireValue(" + value + "));",
+            ValueShape.Enum => "writer.WriteString(" + wire + ", " + context.Qualify(plan.Names.WireValues) + ".ToWireValue(" + value + "));",
             ValueShape.StringList => "writer.WriteStringList(" + wire + ", " + value + ");",
             ValueShape.File => "writer.WriteFile(" + wire + ", " + value + ");",
             _ => "writer.WriteFiles(" + wire + ", " + value + ");",
         };
 
-        if (property.IsNullable && IsValueType(property.Shape))
+        if (isNullableValue)
         {
             writer.Line("if (" + property.Name + ".HasValue)").OpenBlock().Line(call).CloseBlock();
+            writer.Line("else").OpenBlock().Line("writer.WriteString(" + wire + ", null);").CloseBlock();
         }
         else
         {
@@ -97,10 +106,11 @@ internal static class RequestEmitter
         }
     }
 
-    private static void WriteEnum(SourceWriter writer, EnumPlan plan, EmitContext context)
+    private static void WriteEnum(SourceWriter writer, EnumPlan plan, string typeName, EmitContext context)
     {
         writer.Summary(Escape.XmlDocText(plan.Summary));
-        writer.Line(context.Accessibility + " enum " + plan.TypeName).OpenBlock();
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.Line(context.Accessibility + " enum " + typeName).OpenBlock();
         foreach (var member in plan.Members)
         {
             writer.Summary("Sent as " + Escape.XmlDocText(member.Summary));
@@ -112,34 +122,35 @@ internal static class RequestEmitter
 
     private static void WriteWireValues(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        writer.Summary("The exact values Wiro expects for the choices of <see cref=\"" + plan.RequestTypeName + "\"/>.");
-        writer.Line(context.Accessibility + " static partial class " + plan.WireValuesTypeName).OpenBlock();
-        var first = true;
-        foreach (var enumPlan in plan.Enums)
+        writer.Summary("The exact values Wiro expects for the choices of <see cref=\"" + context.Qualify(plan.Names.Request) + "\"/>.");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.Line(context.Accessibility + " static partial class " + plan.Names.WireValues).OpenBlock();
+        for (var i = 0; i < plan.Enums.Count; i++)
         {
-            if (!first)
+            var enumPlan = plan.Enums[i];
+            var enumType = context.Qualify(plan.Names.Enums[i]);
+            if (i > 0)
             {
                 writer.Line();
             }
 
-            first = false;
             writer.Summary("The wire value of <paramref name=\"value\"/>.");
             writer.Line("/// <param name=\"value\">A choice of \u201c" + Escape.XmlDocText(enumPlan.InputName) + "\u201d.</param>");
             writer.Line("/// <returns>The string sent to Wiro.</returns>");
-            writer.Line("public static string ToWireValue(this " + enumPlan.TypeName + " value) => value switch").OpenBlock();
+            writer.Line("public static string ToWireValue(this " + enumType + " value) => value switch").OpenBlock();
             foreach (var member in enumPlan.Members)
             {
-                writer.Line(enumPlan.TypeName + "." + member.Name + " => " + Escape.StringLiteral(member.WireValue) + ",");
+                writer.Line(enumType + "." + member.Name + " => " + Escape.StringLiteral(member.WireValue) + ",");
             }
 
-            writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a choice of " + enumPlan.TypeName + ".\"),");
+            writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a choice of " + plan.Names.Enums[i] + ".\"),");
             writer.CloseBlock(";");
         }
 
         writer.CloseBlock();
     }
 
-    private static string TypeOf(PropertyPlan property)
+    private static string TypeOf(PropertyPlan property, ToolPlan plan, EmitContext context)
     {
         var type = property.Shape switch
         {
@@ -148,10 +159,10 @@ internal static class RequestEmitter
             ValueShape.Int64 => "long",
             ValueShape.Double => "double",
             ValueShape.Boolean => "bool",
-            ValueShape.Enum => property.EnumTypeName!,
+            ValueShape.Enum => context.Qualify(plan.Names.Enums[property.EnumIndex]),
             ValueShape.StringList => "global::System.Collections.Generic.IReadOnlyList<string>",
-            ValueShape.File => "WiroFile",
-            _ => "global::System.Collections.Generic.IReadOnlyList<WiroFile>",
+            ValueShape.File => context.Qualify("WiroFile"),
+            _ => "global::System.Collections.Generic.IReadOnlyList<" + context.Qualify("WiroFile") + ">",
         };
         return property.IsNullable ? type + "?" : type;
     }

@@ -15,7 +15,7 @@ internal static class ToolClientEmitter
         }
         else
         {
-            WritePartialAccessor(writer, plan);
+            WritePartialAccessor(writer, plan, context);
         }
     }
 
@@ -28,18 +28,19 @@ internal static class ToolClientEmitter
             writer.Line("/// <remarks>" + Escape.XmlDocText(plan.Description) + "</remarks>");
         }
 
-        writer.Line(context.Accessibility + " sealed partial class " + plan.ClientTypeName).OpenBlock();
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.Line(context.Accessibility + " sealed partial class " + plan.Names.Client).OpenBlock();
         writer.Summary("The owner segment of the tool's Run endpoint.");
         writer.Line("public const string Owner = " + Escape.StringLiteral(plan.Owner) + ";");
         writer.Line();
         writer.Summary("The model segment of the tool's Run endpoint.");
         writer.Line("public const string Model = " + Escape.StringLiteral(plan.Slug) + ";");
         writer.Line();
-        writer.Line("private readonly WiroClient _client;");
+        writer.Line("private readonly " + context.Qualify("WiroClient") + " _client;");
         writer.Line();
-        writer.Summary("Creates the tool client over a <see cref=\"WiroClient\"/>, which signs and sends its requests.");
+        writer.Summary("Creates the tool client over a <see cref=\"" + context.Qualify("WiroClient") + "\"/>, which signs and sends its requests.");
         writer.Line("/// <param name=\"client\">The client that signs and sends requests.</param>");
-        writer.Line("public " + plan.ClientTypeName + "(WiroClient client)").OpenBlock();
+        writer.Line("public " + plan.Names.Client + "(" + context.Qualify("WiroClient") + " client)").OpenBlock();
         writer.Line("_client = client ?? throw new global::System.ArgumentNullException(nameof(client));");
         writer.CloseBlock();
         writer.Line();
@@ -47,7 +48,7 @@ internal static class ToolClientEmitter
         writer.Line("/// <param name=\"request\">The tool's inputs.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         writer.Line("/// <returns>The task id and socket access token of the new task.</returns>");
-        writer.Line("public global::System.Threading.Tasks.Task<WiroRunResult> RunAsync(" + plan.RequestTypeName
+        writer.Line("public global::System.Threading.Tasks.Task<" + context.Qualify("WiroRunResult") + "> RunAsync(" + context.Qualify(plan.Names.Request)
                     + " request, global::System.Threading.CancellationToken cancellationToken = default)");
         writer.Line("    => _client.RunAsync(Owner, Model, request, cancellationToken);");
         writer.Line();
@@ -56,21 +57,22 @@ internal static class ToolClientEmitter
         writer.Line("/// <param name=\"progress\">Receives status changes, progress and log lines; may be null.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Stops waiting (and, if configured, kills the task).</param>");
         writer.Line("/// <returns>The outcome of the task, with its outputs when it succeeded.</returns>");
-        writer.Line("public global::System.Threading.Tasks.Task<WiroTaskResult> RunAndWaitAsync(" + plan.RequestTypeName + " request,");
-        writer.Line("    global::System.IProgress<WiroTaskUpdate>? progress = null,");
+        writer.Line("public global::System.Threading.Tasks.Task<" + context.Qualify("WiroTaskResult") + "> RunAndWaitAsync(" + context.Qualify(plan.Names.Request) + " request,");
+        writer.Line("    global::System.IProgress<" + context.Qualify("WiroTaskUpdate") + ">? progress = null,");
         writer.Line("    global::System.Threading.CancellationToken cancellationToken = default)");
         writer.Line("    => _client.RunAndWaitAsync(Owner, Model, request, progress, cancellationToken);");
         writer.CloseBlock();
     }
 
-    private static void WritePartialAccessor(SourceWriter writer, ToolPlan plan)
+    private static void WritePartialAccessor(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        var field = "_tool" + plan.TypeName;
+        var field = plan.Names.ClientField;
+        var client = context.Qualify(plan.Names.Client);
         writer.Line("partial class WiroClient").OpenBlock();
-        writer.Line("private " + plan.ClientTypeName + "? " + field + ";");
+        writer.Line("private " + client + "? " + field + ";");
         writer.Line();
         writer.Summary("The Wiro tool <c>" + Escape.XmlDocText(plan.ToolName) + "</c>.");
-        writer.Line("public " + plan.ClientTypeName + " " + plan.TypeName + " => " + field + " ??= new " + plan.ClientTypeName + "(this);");
+        writer.Line("public " + client + " " + plan.Names.Stem + " => " + field + " ??= new " + client + "(this);");
         writer.CloseBlock();
     }
 
@@ -81,14 +83,17 @@ internal static class ToolClientEmitter
     private static void WriteExtensionAccessor(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
         var doc = "The Wiro tool <c>" + Escape.XmlDocText(plan.ToolName) + "</c>.";
-        writer.Summary("Reaches <see cref=\"" + plan.ClientTypeName + "\"/> from a <see cref=\"WiroClient\"/>.");
-        writer.Line(context.Accessibility + " static partial class " + plan.ClientTypeName + "Extensions").OpenBlock();
+        var client = context.Qualify(plan.Names.Client);
+        var wiroClient = context.Qualify("WiroClient");
+        writer.Summary("Reaches <see cref=\"" + client + "\"/> from a <see cref=\"" + wiroClient + "\"/>.");
+        writer.Line(GeneratedFile.GeneratedCodeAttribute);
+        writer.Line(context.Accessibility + " static partial class " + plan.Names.Extensions).OpenBlock();
         if (context.SupportsExtensionProperties)
         {
             writer.Line("/// <param name=\"client\">The client that signs and sends requests.</param>");
-            writer.Line("extension(WiroClient client)").OpenBlock();
+            writer.Line("extension(" + wiroClient + " client)").OpenBlock();
             writer.Summary(doc);
-            writer.Line("public " + plan.ClientTypeName + " " + plan.TypeName + " => new " + plan.ClientTypeName + "(client);");
+            writer.Line("public " + client + " " + plan.Names.Stem + " => new " + client + "(client);");
             writer.CloseBlock();
         }
         else
@@ -96,7 +101,7 @@ internal static class ToolClientEmitter
             writer.Summary(doc);
             writer.Line("/// <param name=\"client\">The client that signs and sends requests.</param>");
             writer.Line("/// <returns>A client for the tool.</returns>");
-            writer.Line("public static " + plan.ClientTypeName + " " + plan.TypeName + "(this WiroClient client) => new " + plan.ClientTypeName + "(client);");
+            writer.Line("public static " + client + " " + plan.Names.Stem + "(this " + wiroClient + " client) => new " + client + "(client);");
         }
 
         writer.CloseBlock();

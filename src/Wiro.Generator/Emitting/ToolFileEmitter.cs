@@ -13,7 +13,7 @@ internal static class ToolFileEmitter
     /// <c>{namespace}.Tools.{TypeName}.g.cs</c>: the <c>Tools.</c> segment keeps tool files apart from the core and the
     /// status enum whatever a tool is called (Roslyn compares hint names ignoring case, and a clash fails the generator).
     /// </summary>
-    public static string HintName(ToolPlan plan, EmitContext context) => GeneratedFile.HintName(context, "Tools." + plan.TypeName);
+    public static string HintName(ToolPlan plan, EmitContext context) => GeneratedFile.HintName(context, "Tools." + plan.Names.Stem);
 
     public static string Emit(ToolPlan plan, EmitContext context)
     {

@@ -5,21 +5,21 @@ namespace Wiro.Generator.Parsing;
 /// <summary>Builds the parser's diagnostics; ids and message arguments match <c>DiagnosticDescriptors</c>.</summary>
 internal static class Diagnose
 {
-    public static DiagnosticInfo MissingRunEndpoint(LocationInfo at) => Make("WIRO001", at);
+    public static DiagnosticInfo MissingRunEndpoint(LocationInfo at) => Make(DiagnosticId.MissingRunEndpoint, at);
 
-    public static DiagnosticInfo MissingInputsSection(LocationInfo at) => Make("WIRO002", at);
+    public static DiagnosticInfo MissingInputsSection(LocationInfo at) => Make(DiagnosticId.MissingInputsSection, at);
 
-    public static DiagnosticInfo UnknownInputType(LocationInfo at, string name, string typeName) => Make("WIRO003", at, name, typeName);
+    public static DiagnosticInfo UnknownInputType(LocationInfo at, string name, string typeName) => Make(DiagnosticId.UnknownInputType, at, name, typeName);
 
-    public static DiagnosticInfo Truncated(LocationInfo at, string reason) => Make("WIRO004", at, reason);
+    public static DiagnosticInfo Truncated(LocationInfo at, string reason) => Make(DiagnosticId.TruncatedSpec, at, reason);
 
-    public static DiagnosticInfo MalformedInput(LocationInfo at, string reason) => Make("WIRO005", at, reason);
+    public static DiagnosticInfo MalformedInput(LocationInfo at, string reason) => Make(DiagnosticId.MalformedInput, at, reason);
 
-    public static DiagnosticInfo DuplicateInput(LocationInfo at, string name) => Make("WIRO007", at, name);
+    public static DiagnosticInfo DuplicateInput(LocationInfo at, string name) => Make(DiagnosticId.DuplicateInput, at, name);
 
-    public static DiagnosticInfo NotASpec(LocationInfo at) => Make("WIRO009", at);
+    public static DiagnosticInfo NotASpec(LocationInfo at) => Make(DiagnosticId.NotASpec, at);
 
-    public static DiagnosticInfo InternalError(LocationInfo at, string reason) => Make("WIRO012", at, reason);
+    public static DiagnosticInfo InternalError(LocationInfo at, string reason) => Make(DiagnosticId.InternalError, at, reason);
 
-    private static DiagnosticInfo Make(string id, LocationInfo at, params string[] args) => new(id, at, args.ToEquatableArray());
+    private static DiagnosticInfo Make(DiagnosticId id, LocationInfo at, params string[] args) => DiagnosticInfo.Create(id, at, args);
 }

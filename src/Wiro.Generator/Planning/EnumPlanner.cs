@@ -15,7 +15,7 @@ internal static class EnumPlanner
 {
     private static readonly Regex Ratio = new(@"^(\d+):(\d+)$", RegexOptions.CultureInvariant);
 
-    public static EnumPlan Plan(ToolInput input, string typeName)
+    public static EnumPlan Plan(ToolInput input)
     {
         var useLabels = LabelsMakeGoodNames(input.Options);
         var names = new UniqueNames("value__");
@@ -27,7 +27,7 @@ internal static class EnumPlanner
         }
 
         var summary = (input.Label.Length > 0 ? input.Label : input.Name) + " (the choices of \u201c" + input.Name + "\u201d).";
-        return new EnumPlan(typeName, input.Name, summary, members.ToEquatableArray());
+        return new EnumPlan(input.Name, summary, members.ToEquatableArray());
     }
 
     /// <summary>The member the spec default selects: by exact value, then ignoring case, then by label.</summary>

@@ -39,11 +39,15 @@ public sealed record GeneratorOptions(string Namespace, string Accessibility, bo
             ? value.Trim()
             : null;
 
+    /// <summary>
+    /// A namespace whose segments are identifiers, none of which starts a dotted name in the core: the core writes
+    /// <c>using System.Text;</c>, which inside <c>namespace Acme.System</c> would mean <c>Acme.System.Text</c>.
+    /// </summary>
     private static bool IsValidNamespace(string ns)
     {
         foreach (var part in ns.Split('.'))
         {
-            if (!Naming.Identifier.IsValid(part))
+            if (!Naming.Identifier.IsValid(part) || part == "global" || CoreVocabulary.QualifiesWith(part))
             {
                 return false;
             }
@@ -53,5 +57,5 @@ public sealed record GeneratorOptions(string Namespace, string Accessibility, bo
     }
 
     private static DiagnosticInfo Invalid(string property, string value, string used)
-        => new("WIRO011", null, new[] { property, value, used }.ToEquatableArray());
+        => DiagnosticInfo.Create(DiagnosticId.InvalidOption, null, property, value, used);
 }

@@ -1,110 +1,121 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using Wiro.Generator.Emitting;
 using Wiro.Generator.Model;
-using Wiro.Generator.Naming;
 
 namespace Wiro.Generator.Planning;
+
+/// <summary>What one spec input becomes: a request property, the enum of a select, and a diagnostic about its default.</summary>
+internal sealed record InputShape(PropertyPlan Property, EnumPlan? Enum, DiagnosticInfo? Diagnostic);
 
 /// <summary>
 /// Maps one spec input to a request property: its C# shape, its starting value (the spec default) and its docs.
 /// </summary>
 internal static class InputShapes
 {
-    public static PropertyPlan Plan(
-        ToolInput input, string propertyName, string toolStem, UniqueNames typeNames,
-        List<EnumPlan> enums, List<DiagnosticInfo> diagnostics)
+    /// <param name="enumIndex">The index the input's enum takes in the plan, should it be a select.</param>
+    public static InputShape Plan(ToolInput input, string propertyName, int enumIndex)
     {
-        var remarks = Remarks(input);
-        var summary = Summary(input);
+        var docs = new PropertyDocs(Summary(input), input.TypeName, input.Default, EquatableArray<string>.Empty);
+        var property = new PropertyPlan(propertyName, input.Name, null, ValueShape.String, -1, true, PropertyDefault.None, docs);
         switch (input.Kind)
         {
             case InputKind.Number:
-                return Number(input, propertyName, summary, remarks, diagnostics);
+                return Number(input, property);
             case InputKind.Float:
             case InputKind.Range:
-                return Real(input, propertyName, summary, remarks, diagnostics);
+                return Real(input, property);
             case InputKind.Select when input.Options.Count > 0:
-                return IsBoolean(input)
-                    ? Boolean(input, propertyName, summary, remarks, diagnostics)
-                    : Enum(input, propertyName, toolStem, typeNames, enums, summary, remarks, diagnostics);
+                return IsBoolean(input) ? Boolean(input, property) : Enum(input, property, enumIndex);
             case InputKind.MultiSelect:
-                return new PropertyPlan(propertyName, input.Name, ValueShape.StringList, null, false,
-                    StringArray(SplitList(input.Default)), summary, remarks + OptionList(input));
+                var items = SplitList(input.Default);
+                return Shape(property with
+                {
+                    Shape = ValueShape.StringList,
+                    IsNullable = false,
+                    Default = items.Count == 0 ? PropertyDefault.None : new PropertyDefault(DefaultKind.StringList, "", items.ToEquatableArray()),
+                    Docs = docs with { Options = OptionValues(input) },
+                });
             case InputKind.CombineFileInput:
             case InputKind.MultiFileInput:
-                return new PropertyPlan(propertyName, input.Name, ValueShape.FileList, null, false,
-                    "global::System.Array.Empty<WiroFile>()", summary, remarks);
+                return Shape(property with { Shape = ValueShape.FileList, IsNullable = false });
             case InputKind.FileInput:
-                return File(input, input.Name + "Url", propertyName, summary, remarks);
+                return File(input, property, input.Name + "Url");
             case InputKind.Text when IsUrlInput(input.Name):
-                return File(input, input.Name, propertyName, summary, remarks);
+                return File(input, property, input.Name);
             default:
                 // text, textarea, checkbox, selectwithcover, a select without options and unknown types:
                 // strings sent as written.
-                return Text(input, propertyName, summary, remarks + OptionList(input));
+                var isEmpty = input.Default.Length == 0;
+                return Shape(property with
+                {
+                    IsNullable = isEmpty,
+                    Default = isEmpty ? PropertyDefault.None : PropertyDefault.Of(DefaultKind.String, input.Default),
+                    Docs = docs with { Options = OptionValues(input) },
+                });
         }
     }
+
+    /// <summary>
+    /// The multipart part a local file of file input <paramref name="wireName"/> travels in: the name without its
+    /// <c>Url</c> suffix. The core's multipart writer applies the same rule when it writes the part.
+    /// </summary>
+    public static string FilePartName(string wireName)
+        => wireName.EndsWith("Url", StringComparison.Ordinal) ? wireName.Substring(0, wireName.Length - 3) : wireName;
 
     /// <summary>Wiro shows a file input on its pages as a text input named <c>&lt;id&gt;Url</c>.</summary>
     private static bool IsUrlInput(string name)
         => name.Length > 3 && name.EndsWith("Url", StringComparison.Ordinal);
 
-    private static PropertyPlan Text(ToolInput input, string name, string summary, string remarks)
+    private static InputShape File(ToolInput input, PropertyPlan property, string wireName)
     {
-        var isEmpty = input.Default.Length == 0;
-        return new PropertyPlan(name, input.Name, ValueShape.String, null, isEmpty,
-            isEmpty ? null : Escape.StringLiteral(input.Default), summary, remarks);
+        var isUrl = Uri.TryCreate(input.Default, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http");
+        return Shape(property with
+        {
+            WireName = wireName,
+            FilePartName = FilePartName(wireName),
+            Shape = ValueShape.File,
+            Default = isUrl ? PropertyDefault.Of(DefaultKind.FileUrl, input.Default) : PropertyDefault.None,
+        });
     }
 
-    private static PropertyPlan File(ToolInput input, string wireName, string name, string summary, string remarks)
-    {
-        var initializer = Uri.TryCreate(input.Default, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http")
-            ? "WiroFile.FromUrl(" + Escape.StringLiteral(input.Default) + ")"
-            : null;
-        return new PropertyPlan(name, wireName, ValueShape.File, null, true, initializer, summary,
-            remarks + " Set a URL, or a local file with WiroFile.FromPath / FromStream to upload it with the run.");
-    }
-
-    private static PropertyPlan Number(ToolInput input, string name, string summary, string remarks, List<DiagnosticInfo> diagnostics)
+    private static InputShape Number(ToolInput input, PropertyPlan property)
     {
         var text = Unquote(input.Default);
         if (text.Length == 0)
         {
-            return new PropertyPlan(name, input.Name, ValueShape.Int32, null, true, null, summary, remarks);
+            return Shape(property with { Shape = ValueShape.Int32 });
         }
 
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
             var fitsInt = whole >= int.MinValue && whole <= int.MaxValue;
-            return new PropertyPlan(name, input.Name, fitsInt ? ValueShape.Int32 : ValueShape.Int64, null, false,
-                whole.ToString(CultureInfo.InvariantCulture) + (fitsInt ? "" : "L"), summary, remarks);
+            return Shape(property with
+            {
+                Shape = fitsInt ? ValueShape.Int32 : ValueShape.Int64,
+                IsNullable = false,
+                Default = PropertyDefault.Of(fitsInt ? DefaultKind.Int32 : DefaultKind.Int64, whole.ToString(CultureInfo.InvariantCulture)),
+            });
         }
 
         if (TryParseReal(text, out var real))
         {
-            return new PropertyPlan(name, input.Name, ValueShape.Double, null, false, RealLiteral(real), summary, remarks);
+            return Shape(property with { Shape = ValueShape.Double, IsNullable = false, Default = RealDefault(real) });
         }
 
-        diagnostics.Add(InvalidDefault(input, "number"));
-        return new PropertyPlan(name, input.Name, ValueShape.Int32, null, true, null, summary, remarks);
+        return new InputShape(property with { Shape = ValueShape.Int32 }, null, InvalidDefault(input, "number"));
     }
 
-    private static PropertyPlan Real(ToolInput input, string name, string summary, string remarks, List<DiagnosticInfo> diagnostics)
+    private static InputShape Real(ToolInput input, PropertyPlan property)
     {
         var text = Unquote(input.Default);
         if (TryParseReal(text, out var real))
         {
-            return new PropertyPlan(name, input.Name, ValueShape.Double, null, false, RealLiteral(real), summary, remarks);
+            return Shape(property with { Shape = ValueShape.Double, IsNullable = false, Default = RealDefault(real) });
         }
 
-        if (text.Length > 0)
-        {
-            diagnostics.Add(InvalidDefault(input, "number"));
-        }
-
-        return new PropertyPlan(name, input.Name, ValueShape.Double, null, true, null, summary, remarks);
+        return new InputShape(property with { Shape = ValueShape.Double }, null,
+            text.Length > 0 ? InvalidDefault(input, "number") : null);
     }
 
     /// <summary>Selects whose only values are "true"/"false" are booleans (still sent as those strings).</summary>
@@ -121,38 +132,34 @@ internal static class InputShapes
         return true;
     }
 
-    private static PropertyPlan Boolean(ToolInput input, string name, string summary, string remarks, List<DiagnosticInfo> diagnostics)
+    private static InputShape Boolean(ToolInput input, PropertyPlan property)
     {
         var text = Unquote(input.Default).ToLowerInvariant();
         if (text is "true" or "false")
         {
-            return new PropertyPlan(name, input.Name, ValueShape.Boolean, null, false, text, summary, remarks);
+            return Shape(property with { Shape = ValueShape.Boolean, IsNullable = false, Default = PropertyDefault.Of(DefaultKind.Boolean, text) });
         }
 
-        if (text.Length > 0)
-        {
-            diagnostics.Add(InvalidDefault(input, "true/false choice"));
-        }
-
-        return new PropertyPlan(name, input.Name, ValueShape.Boolean, null, true, null, summary, remarks);
+        return new InputShape(property with { Shape = ValueShape.Boolean }, null,
+            text.Length > 0 ? InvalidDefault(input, "true/false choice") : null);
     }
 
-    private static PropertyPlan Enum(
-        ToolInput input, string name, string toolStem, UniqueNames typeNames, List<EnumPlan> enums,
-        string summary, string remarks, List<DiagnosticInfo> diagnostics)
+    private static InputShape Enum(ToolInput input, PropertyPlan property, int enumIndex)
     {
-        var enumPlan = EnumPlanner.Plan(input, typeNames.Claim(toolStem + name));
-        enums.Add(enumPlan);
-
+        var enumPlan = EnumPlanner.Plan(input);
         var defaultMember = EnumPlanner.FindDefault(input, enumPlan);
-        if (defaultMember is null && Unquote(input.Default).Length > 0)
+        var shaped = property with
         {
-            diagnostics.Add(InvalidDefault(input, "option of this select"));
-        }
-
-        return new PropertyPlan(name, input.Name, ValueShape.Enum, enumPlan.TypeName, defaultMember is null,
-            defaultMember is null ? null : enumPlan.TypeName + "." + defaultMember.Name, summary, remarks);
+            Shape = ValueShape.Enum,
+            EnumIndex = enumIndex,
+            IsNullable = defaultMember is null,
+            Default = defaultMember is null ? PropertyDefault.None : PropertyDefault.Of(DefaultKind.EnumMember, defaultMember.Name),
+        };
+        var diagnostic = defaultMember is null && Unquote(input.Default).Length > 0 ? InvalidDefault(input, "option of this select") : null;
+        return new InputShape(shaped, enumPlan, diagnostic);
     }
+
+    private static InputShape Shape(PropertyPlan property) => new(property, null, null);
 
     private static string Summary(ToolInput input)
     {
@@ -162,45 +169,18 @@ internal static class InputShapes
             : label;
     }
 
-    private static string Remarks(ToolInput input)
+    private static EquatableArray<string> OptionValues(ToolInput input)
     {
-        var remarks = "Sent as \u201c" + input.Name + "\u201d (spec type \u201c" + input.TypeName + "\u201d).";
-        return input.Default.Length > 0 ? remarks + " Spec default: \u201c" + input.Default + "\u201d." : remarks;
+        var values = new string[input.Options.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = input.Options[i].Value;
+        }
+
+        return values.ToEquatableArray();
     }
 
-    private static string OptionList(ToolInput input)
-    {
-        if (input.Options.Count == 0)
-        {
-            return "";
-        }
-
-        var values = new List<string>(input.Options.Count);
-        foreach (var option in input.Options)
-        {
-            values.Add("\u201c" + option.Value + "\u201d");
-        }
-
-        return " Options: " + string.Join(", ", values) + ".";
-    }
-
-    private static string StringArray(IReadOnlyList<string> items)
-    {
-        if (items.Count == 0)
-        {
-            return "global::System.Array.Empty<string>()";
-        }
-
-        var literals = new List<string>(items.Count);
-        foreach (var item in items)
-        {
-            literals.Add(Escape.StringLiteral(item));
-        }
-
-        return "new string[] { " + string.Join(", ", literals) + " }";
-    }
-
-    private static IReadOnlyList<string> SplitList(string text)
+    private static List<string> SplitList(string text)
     {
         var items = new List<string>();
         foreach (var part in text.Split(','))
@@ -223,12 +203,9 @@ internal static class InputShapes
         => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value)
            && !double.IsNaN(value) && !double.IsInfinity(value);
 
-    private static string RealLiteral(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return text.IndexOfAny(new[] { '.', 'E', 'e' }) >= 0 ? text + "d" : text + ".0";
-    }
+    private static PropertyDefault RealDefault(double value)
+        => PropertyDefault.Of(DefaultKind.Double, value.ToString("R", CultureInfo.InvariantCulture));
 
     private static DiagnosticInfo InvalidDefault(ToolInput input, string expected)
-        => new("WIRO008", input.Location, new[] { input.Name, input.Default, expected }.ToEquatableArray());
+        => DiagnosticInfo.Create(DiagnosticId.InvalidDefault, input.Location, input.Name, input.Default, expected);
 }

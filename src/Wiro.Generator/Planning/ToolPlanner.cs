@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using Wiro.Generator.Model;
@@ -6,60 +5,79 @@ using Wiro.Generator.Naming;
 
 namespace Wiro.Generator.Planning;
 
-/// <summary>Decides the C# shape of a tool: its type names, one property per input and one enum per select.</summary>
+/// <summary>
+/// Decides the C# shape of a tool: one property per input, one enum per select, and the names its spec asks for
+/// (<see cref="Pipeline.NameClaims"/> settles them against the core and the other specs).
+/// </summary>
 public static class ToolPlanner
 {
-    /// <summary>Type names the client core already uses; a tool named like one of them gets a <c>Tool</c> suffix.</summary>
-    private static readonly string[] CoreNames =
+    /// <summary>
+    /// Members a record synthesizes or inherits from <c>object</c> (C# language rules, not our core), which a request
+    /// property may not be named; the members <c>WiroRequest</c> declares are read from the core's source.
+    /// </summary>
+    private static readonly string[] RecordMemberNames =
     {
-        "Wiro", "WiroClient", "WiroClientOptions", "WiroRequest", "WiroParameterWriter", "WiroFile", "WiroTask",
-        "WiroTaskResult", "WiroTaskUpdate", "WiroRunResult", "WiroOutput", "WiroTaskStatus", "WiroTaskStatusExtensions",
-        "WiroApiException", "WiroAuthenticationException", "WiroConcurrencyLimitException",
-        // WiroClient members, since each tool also becomes a WiroClient property.
-        "RunAsync", "RunAndWaitAsync", "GetTaskAsync", "GetTaskByIdAsync", "GetTaskByTokenAsync", "CancelTaskAsync",
-        "KillTaskAsync", "UploadFileAsync", "WaitForCompletionAsync", "WatchAsync", "Dispose", "Options",
-        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        "Clone", "EqualityContract", "PrintMembers", "Deconstruct", "Equals", "GetHashCode", "ToString", "GetType",
+        "MemberwiseClone", "Finalize",
     };
 
-    /// <summary>Members a request record inherits or the compiler synthesizes; inputs may not take these names.</summary>
-    private static readonly string[] RequestMemberNames =
+    /// <summary>The keys the core writes beside a tool's inputs (<c>WiroRequest.CallbackUrl</c> and <c>ProjectId</c>).</summary>
+    private static readonly (string Key, string Owner)[] CoreRequestKeys =
     {
-        "CallbackUrl", "ProjectId", "WriteParameters", "HasLocalFiles", "EqualityContract", "PrintMembers",
-        "Deconstruct", "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone", "Finalize",
+        ("callbackUrl", "the request's CallbackUrl"),
+        ("projectid", "the request's ProjectId"),
     };
+
+    private static readonly System.Lazy<string[]> ReservedPropertyNames = new(
+        () => System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Concat(RecordMemberNames, CoreVocabulary.MembersOf("WiroRequest"))));
 
     public static (ToolPlan Plan, EquatableArray<DiagnosticInfo> Diagnostics) Plan(
         ToolSpec spec, string? typeNameOverride, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        var stem = ChooseTypeName(spec, typeNameOverride);
+        var stem = typeNameOverride is { Length: > 0 } ? typeNameOverride : Identifier.Sanitize(Identifier.ToPascalCase(spec.Slug), "Tool", "Tool");
 
-        var typeNames = new UniqueNames(CoreNames);
-        var requestName = typeNames.Claim(stem + "Request");
-        var clientName = typeNames.Claim(stem + "Client");
-        var wireValuesName = typeNames.Claim(stem + "WireValues");
+        var propertyNames = new UniqueNames(ReservedPropertyNames.Value);
+        var wireKeys = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var (key, owner) in CoreRequestKeys)
+        {
+            wireKeys.Add(key, owner);
+        }
 
-        var propertyNames = new UniqueNames(RequestMemberNames);
-        propertyNames.Claim(requestName);
         var properties = new List<PropertyPlan>(spec.Inputs.Count);
         var enums = new List<EnumPlan>();
+        var enumPropertyNames = new List<string>();
         var hasFiles = false;
-
         foreach (var input in spec.Inputs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var propertyName = propertyNames.Claim(Identifier.Sanitize(Identifier.ToPascalCase(input.Name), "_", "Input"));
-            var property = InputShapes.Plan(input, propertyName, stem, typeNames, enums, diagnostics);
+            var shape = InputShapes.Plan(input, Identifier.Sanitize(Identifier.ToPascalCase(input.Name), "_", "Input"), enums.Count);
+            if (ClaimWireKeys(shape.Property, input, wireKeys) is { } clash)
+            {
+                diagnostics.Add(clash);
+                continue;
+            }
+
+            var property = shape.Property with { Name = propertyNames.Claim(shape.Property.Name) };
+            if (shape.Diagnostic is not null)
+            {
+                diagnostics.Add(shape.Diagnostic);
+            }
+
+            if (shape.Enum is not null)
+            {
+                enums.Add(shape.Enum);
+                enumPropertyNames.Add(property.Name);
+            }
+
             hasFiles |= property.Shape is ValueShape.File or ValueShape.FileList;
             properties.Add(property);
         }
 
         var plan = new ToolPlan(
             spec.FilePath,
-            stem,
-            requestName,
-            clientName,
-            wireValuesName,
+            ToolNames.For(stem, enumPropertyNames.ToEquatableArray()),
+            NameIsPinned: typeNameOverride is { Length: > 0 },
             spec.ToolName.Length > 0 ? spec.ToolName : spec.Owner + "/" + spec.Slug,
             spec.Owner,
             spec.Slug,
@@ -70,15 +88,28 @@ public static class ToolPlanner
         return (plan, diagnostics.ToEquatableArray());
     }
 
-    /// <summary>The PascalCase of the Run endpoint's slug (the page's display name may differ from it).</summary>
-    private static string ChooseTypeName(ToolSpec spec, string? typeNameOverride)
+    /// <summary>
+    /// Claims the keys a property sends (a file input also its multipart part). Wiro keeps one value per key, so a
+    /// second input with a taken key would be lost silently: it is left out, with a warning at its line.
+    /// </summary>
+    private static DiagnosticInfo? ClaimWireKeys(PropertyPlan property, ToolInput input, Dictionary<string, string> wireKeys)
     {
-        if (typeNameOverride is { Length: > 0 })
+        var keys = property.FilePartName is { } part && part != property.WireName
+            ? new[] { property.WireName, part }
+            : new[] { property.WireName };
+        foreach (var key in keys)
         {
-            return typeNameOverride;
+            if (wireKeys.TryGetValue(key, out var owner))
+            {
+                return DiagnosticInfo.Create(DiagnosticId.DuplicateWireKey, input.Location, input.Name, key, owner);
+            }
         }
 
-        var name = Identifier.Sanitize(Identifier.ToPascalCase(spec.Slug), "Tool", "Tool");
-        return Array.IndexOf(CoreNames, name) >= 0 ? name + "Tool" : name;
+        foreach (var key in keys)
+        {
+            wireKeys.Add(key, "input '" + input.Name + "'");
+        }
+
+        return null;
     }
 }

@@ -68,16 +68,18 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void Two_specs_with_one_type_name_give_an_error_at_the_second()
+    public void The_same_endpoint_twice_is_an_error_at_the_second_file()
     {
         var first = new SpecInput("/specs/a.wiro.md", new SpecBuilder("acme", "same-name").Input("prompt", "text").Build());
-        var second = new SpecInput("/specs/b.wiro.md", new SpecBuilder("other", "Same_Name").Input("prompt", "text").Build());
+        var second = new SpecInput("/specs/b.wiro.md", new SpecBuilder("ACME", "Same-Name").Input("prompt", "text").Build());
 
         var run = GeneratorHarness.Run([second, first]);
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("WIRO006", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal("/specs/b.wiro.md", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("/specs/a.wiro.md", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("Wiro.Tools.SameName.g.cs", run.Sources.Keys);
         Assert.Empty(run.CompilerProblems);
     }
@@ -92,7 +94,7 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("WIRO008", diagnostic.Id);
         Assert.Equal(LineOf(spec, "- name: mode"), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
-        Assert.Contains("public DefaultsMode? Mode { get; set; }", run.Sources["Wiro.Tools.Defaults.g.cs"]);
+        Assert.Contains("public global::Wiro.DefaultsMode? Mode { get; set; }", run.Sources["Wiro.Tools.Defaults.g.cs"]);
         Assert.Empty(run.CompilerProblems);
     }
 

@@ -118,12 +118,12 @@ public sealed class GenerationTests
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilerProblems);
         var toolFile = run.Sources["Wiro.Tools.StoreImageGen2.g.cs"];
-        Assert.Contains("public StoreImageGen2AspectRatio AspectRatio { get; set; } = StoreImageGen2AspectRatio.Ratio16x9;", toolFile);
-        Assert.Contains("StoreImageGen2Color.Auto => \"\",", toolFile);
-        Assert.Contains("StoreImageGen2Color.LightBlueGradients => \"#A6E1F9,#4BC7CE\",", toolFile);
-        Assert.Contains("StoreImageGen2Samples.Value2 => \"2\",", toolFile);
+        Assert.Contains("public global::Wiro.StoreImageGen2AspectRatio AspectRatio { get; set; } = global::Wiro.StoreImageGen2AspectRatio.Ratio16x9;", toolFile);
+        Assert.Contains("global::Wiro.StoreImageGen2Color.Auto => \"\",", toolFile);
+        Assert.Contains("global::Wiro.StoreImageGen2Color.LightBlueGradients => \"#A6E1F9,#4BC7CE\",", toolFile);
+        Assert.Contains("global::Wiro.StoreImageGen2Samples.Value2 => \"2\",", toolFile);
         Assert.Contains("public bool Watermark { get; set; } = false;", toolFile);
-        Assert.Contains("StoreImageGen2Voice.Rachel => \"21m00Tcm4TlvDq8ikWAM\",", toolFile);
+        Assert.Contains("global::Wiro.StoreImageGen2Voice.Rachel => \"21m00Tcm4TlvDq8ikWAM\",", toolFile);
         Assert.Contains("public const string Model = \"Store Image-Gen.2\";", toolFile);
     }
 
@@ -143,9 +143,13 @@ public sealed class GenerationTests
         var run = GeneratorHarness.Run([new SpecInput("/specs/names.wiro.md", spec)]);
 
         Assert.Empty(run.CompilerProblems);
+        // callbackUrl is the key of every request's CallbackUrl: a second input with that key would be lost (WIRO015).
+        var clash = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("WIRO015", clash.Id);
+        Assert.Equal(LineOf(spec, "- name: callbackUrl"), clash.Location.GetLineSpan().StartLinePosition.Line);
         var request = run.OutputCompilation.GetTypeByMetadataName("Wiro.NamesRequest")!;
         Assert.Equal(
-            ["Seed", "Seed2", "_1stPass", "Class", "CallbackUrl2", "AudioPromptType", "Names"],
+            ["Seed", "Seed2", "_1stPass", "Class", "AudioPromptType", "Names"],
             request.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsImplicitlyDeclared && !p.IsOverride).Select(p => p.Name));
     }
 
@@ -184,10 +188,13 @@ public sealed class GenerationTests
 
         Assert.Empty(run.CompilerProblems);
         var source = run.Sources["Wiro.Tools.Files.g.cs"];
-        Assert.Contains("public WiroFile? InputImageUrl { get; set; }", source);
-        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<WiroFile> InputImages { get; set; }", source);
+        Assert.Contains("public global::Wiro.WiroFile? InputImageUrl { get; set; }", source);
+        Assert.Contains("public global::System.Collections.Generic.IReadOnlyList<global::Wiro.WiroFile> InputImages { get; set; }", source);
         Assert.Contains("writer.WriteFile(\"inputImageUrl\", InputImageUrl);", source);
         Assert.Contains("writer.WriteStringList(\"styles\", Styles);", source);
         Assert.Contains("bool HasLocalFiles", source);
     }
+
+    private static int LineOf(string text, string needle)
+        => text[..text.IndexOf(needle, StringComparison.Ordinal)].Count(c => c == '\n');
 }

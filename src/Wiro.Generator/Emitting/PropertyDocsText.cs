@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using Wiro.Generator.Planning;
+
+namespace Wiro.Generator.Emitting;
+
+/// <summary>The raw remarks of a request property, written from the same plan values the wire code uses.</summary>
+internal static class PropertyDocsText
+{
+    public static string Remarks(PropertyPlan property)
+    {
+        var docs = property.Docs;
+        var text = "Sent as \u201c" + property.WireName + "\u201d";
+        if (property.FilePartName is { } part && part != property.WireName)
+        {
+            text += " (a local file\u2019s bytes go in part \u201c" + part + "\u201d)";
+        }
+
+        text += " (spec type \u201c" + docs.SpecType + "\u201d).";
+        if (docs.SpecDefault.Length > 0)
+        {
+            text += " Spec default: \u201c" + docs.SpecDefault + "\u201d.";
+        }
+
+        if (docs.Options.Count > 0)
+        {
+            var values = new List<string>(docs.Options.Count);
+            foreach (var option in docs.Options)
+            {
+                values.Add("\u201c" + option + "\u201d");
+            }
+
+            text += " Options: " + string.Join(", ", values) + ".";
+        }
+
+        if (property.Shape == ValueShape.File)
+        {
+            text += " Set a URL, or a local file with WiroFile.FromPath / FromStream to upload it with the run.";
+        }
+
+        if (property.IsNullable || (property.Shape is ValueShape.StringList or ValueShape.FileList && property.Default.Kind == DefaultKind.None))
+        {
+            text += " Sent empty until set, as Wiro\u2019s own form sends it.";
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Wiro.Generator.Planning;
+
+/// <summary>
+/// The names the client core's own sources use, read from those sources (not kept by hand), so that nothing a spec
+/// or an option creates can hide one of them. A <c>WiroClient</c> property named <c>Task</c> would hide
+/// <c>System.Threading.Tasks.Task</c> inside every <c>WiroClient</c> member; a type named <c>CancellationToken</c> in
+/// the core's namespace would hide the BCL's for the whole core; a namespace <c>Acme.System</c> would capture every
+/// <c>System.</c> the core writes.
+/// </summary>
+internal static class CoreVocabulary
+{
+    private static readonly Lazy<Vocabulary> Words = new(Read);
+
+    /// <summary>True when the core's sources use <paramref name="name"/> as an identifier anywhere (case-sensitive, as C# is).</summary>
+    public static bool Uses(string name) => Words.Value.Identifiers.Contains(name);
+
+    /// <summary>
+    /// True when the core starts a dotted name with <paramref name="name"/> (<c>System</c> in <c>using System.Text;</c> or
+    /// <c>System.Threading.Interlocked</c>): a namespace segment with that name would capture it.
+    /// </summary>
+    public static bool QualifiesWith(string name) => Words.Value.QualifierRoots.Contains(name);
+
+    /// <summary>The names of the members the core declares in type <paramref name="typeName"/>.</summary>
+    public static IReadOnlyCollection<string> MembersOf(string typeName)
+        => Words.Value.Members.TryGetValue(typeName, out var members) ? members : (IReadOnlyCollection<string>)Array.Empty<string>();
+
+    private static Vocabulary Read()
+    {
+        var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var identifiers = new HashSet<string>(StringComparer.Ordinal);
+        var roots = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, text) in CoreSources.Read())
+        {
+            CollectMembers(SyntaxFactory.ParseCompilationUnit(text), members);
+            PreviousToken previous = default;
+            var tokens = new List<SyntaxToken>(SyntaxFactory.ParseTokens(text));
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var token = tokens[i];
+                if (token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    identifiers.Add(token.ValueText);
+                    var next = i + 1 < tokens.Count ? tokens[i + 1] : default;
+                    var startsDottedName = next.IsKind(SyntaxKind.DotToken) && previous is not (PreviousToken.Dot or PreviousToken.ColonColon);
+                    if (startsDottedName || previous == PreviousToken.Using)
+                    {
+                        roots.Add(token.ValueText);
+                    }
+                }
+
+                previous = token.Kind() switch
+                {
+                    SyntaxKind.DotToken => PreviousToken.Dot,
+                    SyntaxKind.ColonColonToken => PreviousToken.ColonColon,
+                    SyntaxKind.UsingKeyword => PreviousToken.Using,
+                    _ => PreviousToken.Other,
+                };
+            }
+        }
+
+        return new Vocabulary(identifiers, roots, members);
+    }
+
+    private static void CollectMembers(CompilationUnitSyntax unit, Dictionary<string, HashSet<string>> members)
+    {
+        foreach (var type in unit.DescendantNodes().OfType<TypeDeclarationSyntax>())
+        {
+            if (!members.TryGetValue(type.Identifier.ValueText, out var names))
+            {
+                members.Add(type.Identifier.ValueText, names = new HashSet<string>(StringComparer.Ordinal));
+            }
+
+            foreach (var member in type.Members)
+            {
+                switch (member)
+                {
+                    case PropertyDeclarationSyntax property:
+                        names.Add(property.Identifier.ValueText);
+                        break;
+                    case MethodDeclarationSyntax method:
+                        names.Add(method.Identifier.ValueText);
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            names.Add(variable.Identifier.ValueText);
+                        }
+
+                        break;
+                    case BaseTypeDeclarationSyntax nested:
+                        names.Add(nested.Identifier.ValueText);
+                        break;
+                }
+            }
+        }
+    }
+
+    private enum PreviousToken
+    {
+        Other,
+        Dot,
+        ColonColon,
+        Using,
+    }
+
+    private sealed record Vocabulary(HashSet<string> Identifiers, HashSet<string> QualifierRoots, Dictionary<string, HashSet<string>> Members);
+}
