@@ -9,7 +9,7 @@ public sealed class ParameterWriterTests
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G'];
 
     [Fact]
-    public void Json_body_holds_every_kind_of_input_and_skips_nulls()
+    public void Json_body_holds_every_kind_of_input_and_sends_unset_ones_empty()
     {
         using var content = PooledJsonContent.Create(0, static (json, _) =>
         {
@@ -34,7 +34,10 @@ public sealed class ParameterWriterTests
         Assert.Equal("https://example.com/a%20b.png", root.GetProperty("inputImageUrl").GetString());
         Assert.Equal(["https://example.com/1.png", "https://example.com/2.png"], root.GetProperty("inputImages").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("anime,noir", root.GetProperty("styles").GetString());
-        Assert.Equal(["prompt", "steps", "guidance", "inputImageUrl", "inputImages", "styles"], root.EnumerateObject().Select(p => p.Name));
+        // Wiro refuses a run that lacks one of the tool's keys; its own form sends an unset input as "".
+        Assert.Equal(["prompt", "absent", "steps", "guidance", "inputImageUrl", "maskUrl", "inputImages", "none", "styles", "empty"],
+            root.EnumerateObject().Select(p => p.Name));
+        Assert.All(new[] { "absent", "maskUrl", "none", "empty" }, name => Assert.Equal("", root.GetProperty(name).GetString()));
         Assert.Equal("application/json", content.Headers.ContentType!.MediaType);
         Assert.Equal(content.WrittenMemory.Length, content.Headers.ContentLength);
     }
@@ -78,6 +81,21 @@ public sealed class ParameterWriterTests
         Assert.Equal(Png, file.Bytes);
         Assert.Equal("", Assert.Single(parts, p => p.Name == "inputImageUrl").Text);
         Assert.Equal("https://example.com/mask.png", Assert.Single(parts, p => p.Name == "maskUrl").Text);
+    }
+
+    [Fact]
+    public async Task Multipart_sends_every_unset_input_as_one_empty_field()
+    {
+        var parts = await WriteMultipart(writer =>
+        {
+            writer.WriteString("prompt", null);
+            writer.WriteFile("maskUrl", null);
+            writer.WriteFiles("inputImage", []);
+            writer.WriteStringList("styles", null);
+        });
+
+        Assert.Equal(["prompt", "maskUrl", "inputImage", "styles"], parts.Select(p => p.Name));
+        Assert.All(parts, part => Assert.Equal("", part.Text));
     }
 
     [Fact]

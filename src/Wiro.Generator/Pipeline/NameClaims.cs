@@ -92,15 +92,12 @@ public sealed record NameClaims(EquatableArray<ToolNaming> Tools)
 
                 firstOfEndpoint.Add(tool.Identity.Endpoint, tool.FilePath);
                 live.Add(tool);
-                if (!tool.Identity.NameIsPinned)
+                if (!ownersOfStem.TryGetValue(tool.Identity.Names.Stem, out var endpoints))
                 {
-                    if (!ownersOfStem.TryGetValue(tool.Identity.Names.Stem, out var endpoints))
-                    {
-                        ownersOfStem.Add(tool.Identity.Names.Stem, endpoints = new HashSet<string>(StringComparer.Ordinal));
-                    }
-
-                    endpoints.Add(tool.Identity.Endpoint);
+                    ownersOfStem.Add(tool.Identity.Names.Stem, endpoints = new HashSet<string>(StringComparer.Ordinal));
                 }
+
+                endpoints.Add(tool.Identity.Endpoint);
             }
 
             foreach (var pinnedPass in new[] { true, false })
@@ -144,6 +141,7 @@ public sealed record NameClaims(EquatableArray<ToolNaming> Tools)
 
                 if (CoreVocabulary.Uses(wanted))
                 {
+                    diagnostics.Add(Renamed(filePath, "tool name", wanted, "a name the client core uses", wanted + "Tool"));
                     wanted += "Tool";
                 }
 

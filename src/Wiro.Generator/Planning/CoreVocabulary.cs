@@ -22,8 +22,10 @@ internal static class CoreVocabulary
     public static bool Uses(string name) => Words.Value.Identifiers.Contains(name);
 
     /// <summary>
-    /// True when the core starts a dotted name with <paramref name="name"/> (<c>System</c> in <c>using System.Text;</c> or
-    /// <c>System.Threading.Interlocked</c>): a namespace segment with that name would capture it.
+    /// True when a namespace the core imports starts with <paramref name="name"/> (<c>System</c> in
+    /// <c>using System.Text;</c>): inside a namespace <c>Acme.System</c> that directive, and every <c>System.</c> the
+    /// core writes, would mean <c>Acme.System</c>. A type the core names first in a dotted name (<c>Task.Delay</c>)
+    /// is no such hazard: the core's own using directives find it before the enclosing namespace.
     /// </summary>
     public static bool QualifiesWith(string name) => Words.Value.QualifierRoots.Contains(name);
 
@@ -38,31 +40,24 @@ internal static class CoreVocabulary
         var roots = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (_, text) in CoreSources.Read())
         {
-            CollectMembers(SyntaxFactory.ParseCompilationUnit(text), members);
-            PreviousToken previous = default;
-            var tokens = new List<SyntaxToken>(SyntaxFactory.ParseTokens(text));
-            for (var i = 0; i < tokens.Count; i++)
+            var unit = SyntaxFactory.ParseCompilationUnit(text);
+            foreach (var token in unit.DescendantTokens())
             {
-                var token = tokens[i];
                 if (token.IsKind(SyntaxKind.IdentifierToken))
                 {
                     identifiers.Add(token.ValueText);
-                    var next = i + 1 < tokens.Count ? tokens[i + 1] : default;
-                    var startsDottedName = next.IsKind(SyntaxKind.DotToken) && previous is not (PreviousToken.Dot or PreviousToken.ColonColon);
-                    if (startsDottedName || previous == PreviousToken.Using)
-                    {
-                        roots.Add(token.ValueText);
-                    }
                 }
-
-                previous = token.Kind() switch
-                {
-                    SyntaxKind.DotToken => PreviousToken.Dot,
-                    SyntaxKind.ColonColonToken => PreviousToken.ColonColon,
-                    SyntaxKind.UsingKeyword => PreviousToken.Using,
-                    _ => PreviousToken.Other,
-                };
             }
+
+            foreach (var directive in unit.DescendantNodes().OfType<UsingDirectiveSyntax>())
+            {
+                if (directive.Name?.DescendantTokens().FirstOrDefault() is { } root && root.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    roots.Add(root.ValueText);
+                }
+            }
+
+            CollectMembers(unit, members);
         }
 
         return new Vocabulary(identifiers, roots, members);
@@ -100,14 +95,6 @@ internal static class CoreVocabulary
                 }
             }
         }
-    }
-
-    private enum PreviousToken
-    {
-        Other,
-        Dot,
-        ColonColon,
-        Using,
     }
 
     private sealed record Vocabulary(HashSet<string> Identifiers, HashSet<string> QualifierRoots, Dictionary<string, HashSet<string>> Members);
