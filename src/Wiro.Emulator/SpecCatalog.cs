@@ -1,6 +1,7 @@
 using System.Globalization;
 using Wiro.Generator.Model;
 using Wiro.Generator.Parsing;
+using Wiro.Generator.Planning;
 
 namespace Wiro.Emulator;
 
@@ -46,7 +47,18 @@ internal sealed class SpecCatalog
             return (1, $"Tool '{owner}/{model}' not found.");
         }
 
-        var inputs = spec.Inputs.ToDictionary(input => input.Name, StringComparer.Ordinal);
+        var inputs = new Dictionary<string, ToolInput>(StringComparer.Ordinal);
+        var parts = new Dictionary<string, ToolInput>(StringComparer.Ordinal);
+        foreach (var input in spec.Inputs)
+        {
+            var (key, part) = WireKeys.Of(input);
+            inputs.TryAdd(key, input);
+            if (part is not null)
+            {
+                parts.TryAdd(part, input);
+            }
+        }
+
         foreach (var (name, values) in fields)
         {
             if (CommonParameters.Contains(name))
@@ -70,10 +82,19 @@ internal sealed class SpecCatalog
 
         foreach (var file in files)
         {
-            // A file input xUrl takes its bytes in part x.
-            if (!inputs.ContainsKey(file.Field) && !inputs.ContainsKey(file.Field + "Url"))
+            if (!inputs.ContainsKey(file.Field) && !parts.ContainsKey(file.Field))
             {
                 return (0, $"File field '{file.Field}' is not an input of {owner}/{model}.");
+            }
+        }
+
+        // Wiro refuses a run that lacks one of the tool's keys; its own form sends an unset input as "".
+        foreach (var (key, input) in inputs)
+        {
+            var part = WireKeys.Of(input).FilePart;
+            if (!CommonParameters.Contains(key) && !fields.ContainsKey(key) && !files.Any(file => file.Field == key || file.Field == part))
+            {
+                return (0, $"Parameter '{key}' is missing; {owner}/{model} declares it (send \"\" to leave it unset).");
             }
         }
 
@@ -82,10 +103,15 @@ internal sealed class SpecCatalog
 
     private static string? Check(ToolInput input, string value)
     {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
         switch (input.Kind)
         {
             case InputKind.Number or InputKind.Float or InputKind.Range:
-                return value.Length == 0 || double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                return double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
                     ? null
                     : $"Parameter '{input.Name}' must be a number, not '{value}'.";
             case InputKind.Select when input.Options.Count > 0:

@@ -171,6 +171,18 @@ public sealed class LifecycleTests
 
         var unknownTool = await Assert.ThrowsAsync<WiroApiException>(() => env.Client.RunAsync("nobody", "nothing", new LtxVideoText2VideoRequest()));
         Assert.Equal(1, unknownTool.Code);
+
+        // A request that leaves out a declared key is what Wiro refuses; the generated one always sends each.
+        var missing = await Assert.ThrowsAsync<WiroApiException>(() => env.Client.RunAsync("wiroai", "LTX-Video-Text2Video", new PromptOnlyRequest()));
+        Assert.Contains("'negativePrompt' is missing", missing.WiroMessage);
+        var unset = await env.Client.LtxVideoText2Video.RunAsync(new LtxVideoText2VideoRequest { Prompt = null!, NegativePrompt = null! });
+        Assert.False(string.IsNullOrEmpty(unset.TaskId));
+    }
+
+    /// <summary>A request that sends only the prompt of the LTX-Video spec.</summary>
+    private sealed record PromptOnlyRequest : WiroRequest
+    {
+        protected internal override void WriteParameters(WiroParameterWriter writer) => writer.WriteString("prompt", "a kite");
     }
 
     /// <summary>A request with an input the LTX-Video spec does not have.</summary>

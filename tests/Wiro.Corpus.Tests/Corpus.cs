@@ -29,7 +29,7 @@ public static class Corpus
         => spec with { Inputs = spec.Inputs.Select(input => input with { Location = null }).ToEquatableArray() };
 
     public static bool IsError(DiagnosticInfo diagnostic)
-        => DiagnosticDescriptors.ById[diagnostic.Id].DefaultSeverity == DiagnosticSeverity.Error;
+        => DiagnosticDescriptors.For(diagnostic.Code).DefaultSeverity == DiagnosticSeverity.Error;
 
     /// <summary>Files are named owner__slug.md after their Run endpoint (the slug's case may differ).</summary>
     public static string OwnerAndSlug(string fileName) => Path.GetFileNameWithoutExtension(fileName);

@@ -12,10 +12,26 @@ public sealed class SpecValidationTests
     {
         await using var env = await StartAsync();
 
-        var answer = await env.Api.PostJsonAsync("Run/wiroai/LTX-Video-Text2Video", """{"prompt":"p","fps":24,"seed":"42","callbackUrl":"http://127.0.0.1:1/x","projectid":"7"}""");
-        var select = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"prompt":"p","steps":12,"aspectRatio":"1:1"}""");
+        var answer = await env.Api.PostJsonAsync("Run/wiroai/LTX-Video-Text2Video", LtxBody("""
+            "prompt":"p","fps":24,"seed":"42","callbackUrl":"http://127.0.0.1:1/x","projectid":"7"
+            """));
+        var select = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"prompt":"p","steps":12,"scheduler":"","aspectRatio":"1:1"}""");
 
         Assert.Equal((200, 200), (answer.Status, select.Status));
+    }
+
+    [Fact]
+    public async Task A_run_that_lacks_a_declared_key_is_a_400_naming_it()
+    {
+        await using var env = await StartAsync();
+
+        var missing = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"prompt":"p","steps":12,"aspectRatio":"1:1"}""");
+        var empty = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"prompt":"","steps":"","scheduler":"","aspectRatio":""}""");
+
+        Assert.Equal(400, missing.Status);
+        Assert.Equal(0, missing.Error.Code);
+        Assert.Contains("'scheduler'", missing.Error.Message, StringComparison.Ordinal);
+        Assert.True(empty.Status == 200, empty.Text);
     }
 
     [Fact]
@@ -70,7 +86,7 @@ public sealed class SpecValidationTests
     {
         await using var env = await StartAsync();
 
-        var good = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"prompt":"p","scheduler":"DDIM"}""");
+        var good = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"prompt":"p","steps":"","scheduler":"DDIM","aspectRatio":""}""");
         var bad = await env.Api.PostJsonAsync("Run/acme/Robot%20v4.0", """{"scheduler":"Fastest"}""");
 
         Assert.True(good.Status == 200, good.Text);
@@ -123,5 +139,15 @@ public sealed class SpecValidationTests
         var path = Path.Combine(AppContext.BaseDirectory, "Specs", name);
         Assert.True(File.Exists(path), path);
         return path;
+    }
+
+    /// <summary>A run body with every key the LTX-Video spec declares, empty unless <paramref name="fields"/> sets it.</summary>
+    private static string LtxBody(string fields)
+    {
+        var given = System.Text.Json.JsonDocument.Parse("{" + fields + "}").RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
+        var rest = new[] { "prompt", "negativePrompt", "fps", "width", "height", "numFrames", "steps", "seed" }
+            .Where(name => !given.Contains(name))
+            .Select(name => $"\"{name}\":\"\"");
+        return "{" + string.Join(",", rest.Prepend(fields.Trim())) + "}";
     }
 }

@@ -40,9 +40,8 @@ internal static class InputShapes
             case InputKind.MultiFileInput:
                 return Shape(property with { Shape = ValueShape.FileList, IsNullable = false });
             case InputKind.FileInput:
-                return File(input, property, input.Name + "Url");
-            case InputKind.Text when IsUrlInput(input.Name):
-                return File(input, property, input.Name);
+            case InputKind.Text when WireKeys.Of(input).FilePart is not null:
+                return File(input, property, WireKeys.Of(input));
             default:
                 // text, textarea, checkbox, selectwithcover, a select without options and unknown types:
                 // strings sent as written.
@@ -56,24 +55,13 @@ internal static class InputShapes
         }
     }
 
-    /// <summary>
-    /// The multipart part a local file of file input <paramref name="wireName"/> travels in: the name without its
-    /// <c>Url</c> suffix. The core's multipart writer applies the same rule when it writes the part.
-    /// </summary>
-    public static string FilePartName(string wireName)
-        => wireName.EndsWith("Url", StringComparison.Ordinal) ? wireName.Substring(0, wireName.Length - 3) : wireName;
-
-    /// <summary>Wiro shows a file input on its pages as a text input named <c>&lt;id&gt;Url</c>.</summary>
-    private static bool IsUrlInput(string name)
-        => name.Length > 3 && name.EndsWith("Url", StringComparison.Ordinal);
-
-    private static InputShape File(ToolInput input, PropertyPlan property, string wireName)
+    private static InputShape File(ToolInput input, PropertyPlan property, (string Key, string? FilePart) wire)
     {
         var isUrl = Uri.TryCreate(input.Default, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http");
         return Shape(property with
         {
-            WireName = wireName,
-            FilePartName = FilePartName(wireName),
+            WireName = wire.Key,
+            FilePartName = wire.FilePart,
             Shape = ValueShape.File,
             Default = isUrl ? PropertyDefault.Of(DefaultKind.FileUrl, input.Default) : PropertyDefault.None,
         });
