@@ -27,7 +27,7 @@ internal static class GeneratorSteps
             ? "protected internal override"
             : "protected override";
         return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties,
-            EmitCore: options.EmitCore && !facts.CoreIsReferenced);
+            EmitCore: options.EmitCore && !facts.CoreIsReferenced, facts.CoreOwners);
     }
 
     public static ToolOutput CreateToolOutput(ToolResult tool, NameClaims claims, EmitContext context)
@@ -75,7 +75,7 @@ internal static class GeneratorSteps
                 context.ReportDiagnostic(diagnostic.ToDiagnostic());
             }
 
-            if (output.Tool.Plan is null || output.Naming?.Names is not { } names)
+            if (output.Tool.Plan is null || output.Naming?.Names is not { } names || output.Context.AmbiguousCoreOwners.Count > 0)
             {
                 return;
             }
@@ -100,6 +100,13 @@ internal static class GeneratorSteps
 
     public static void EmitCore(SourceProductionContext context, EmitContext emitContext)
     {
+        if (emitContext.AmbiguousCoreOwners.Count > 0)
+        {
+            context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticId.AmbiguousCore, null,
+                string.Join(", ", emitContext.AmbiguousCoreOwners), emitContext.Namespace).ToDiagnostic());
+            return;
+        }
+
         if (!emitContext.EmitCore)
         {
             return;

@@ -41,8 +41,8 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Summary)
             .Collect();
 
-        var claims = summaries
-            .Select(static (all, _) => NameClaims.From(all))
+        var claims = summaries.Combine(facts)
+            .Select(static (pair, _) => NameClaims.From(pair.Left, pair.Right.ReferencedNames))
             .WithTrackingName(TrackingNames.Claims);
 
         var statuses = summaries

@@ -70,13 +70,17 @@ public static class DiagnosticDescriptors
         "WIRO015", "Two inputs send the same key",
         "Input '{0}' would send the key '{1}', which {2} already sends; Wiro keeps one value per key, so the input is left out");
 
+    public static readonly DiagnosticDescriptor AmbiguousCore = Error(
+        "WIRO016", "Two referenced assemblies carry the client core",
+        "The referenced assemblies {0} each carry the Wiro client core in namespace '{1}', so this project cannot tell them apart and nothing is generated; set WiroNamespace to another namespace here, or WiroAccessibility=internal in all but one of those libraries");
+
     /// <summary>The descriptor of <paramref name="id"/>; every <see cref="DiagnosticId"/> has one (a test checks it).</summary>
     public static DiagnosticDescriptor For(DiagnosticId id) => ById[id];
 
     private static readonly IReadOnlyDictionary<DiagnosticId, DiagnosticDescriptor> ById = Index(
         MissingRunEndpoint, MissingInputsSection, UnknownInputType, TruncatedSpec, MalformedInput,
         TypeNameCollision, DuplicateInput, InvalidDefault, NotASpec, InvalidTypeNameOption, InvalidOption,
-        InternalError, NameChanged, DuplicateWireKey);
+        InternalError, NameChanged, DuplicateWireKey, AmbiguousCore);
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);

@@ -1,3 +1,5 @@
+using Wiro.Generator.Model;
+
 namespace Wiro.Generator.Emitting;
 
 /// <summary>What every emitter needs to know about the compilation it writes for.</summary>
@@ -8,13 +10,16 @@ namespace Wiro.Generator.Emitting;
 /// <c>WiroClient</c> through extension members instead of a partial class.</param>
 /// <param name="SupportsExtensionProperties">True when the language version has extension properties (C# 14).</param>
 /// <param name="EmitCore">False when the project compiles the core's files itself (<c>WiroEmitCore=false</c>).</param>
+/// <param name="AmbiguousCoreOwners">The referenced assemblies that each carry a core in the namespace, when two or
+/// more do: nothing is generated then, since every use of the core would be ambiguous (CS0433).</param>
 public sealed record EmitContext(
     string Namespace,
     string Accessibility,
     string OverrideModifier,
     bool CoreIsReferenced,
     bool SupportsExtensionProperties,
-    bool EmitCore)
+    bool EmitCore,
+    EquatableArray<string> AmbiguousCoreOwners)
 {
     /// <summary>
     /// The fully qualified name of a generated or core type. Generated code names every type this way, so no member a

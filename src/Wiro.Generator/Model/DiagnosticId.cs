@@ -20,6 +20,7 @@ public enum DiagnosticId
     InternalError = 12,
     NameChanged = 14,
     DuplicateWireKey = 15,
+    AmbiguousCore = 16,
 }
 
 public static class DiagnosticIdText

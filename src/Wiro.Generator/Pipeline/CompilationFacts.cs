@@ -1,31 +1,70 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Wiro.Generator.Model;
 
 namespace Wiro.Generator.Pipeline;
 
 /// <summary>
-/// The little the generator needs from the compilation, reduced to booleans so it caches: whether a referenced
-/// assembly already carries the client core (then it is reused, not emitted again: no CS0436), and what the
-/// language allows.
+/// The little the generator needs from the compilation, reduced to values so it caches: whether a referenced
+/// assembly already carries the client core (then it is reused, not emitted again: no CS0436), which names that
+/// assembly already takes, and which assemblies carry a core when more than one does.
 /// </summary>
-public sealed record CompilationFacts(bool CoreIsReferenced, bool ReferencedCoreIsPublic, bool ReferencedCoreGrantsInternals)
+/// <param name="ReferencedNames">Type names in the namespace and <c>WiroClient</c> members of the referenced core:
+/// this project's tools must not take them.</param>
+/// <param name="CoreOwners">The assemblies that carry an accessible core in the namespace, by name, when two or more do.</param>
+public sealed record CompilationFacts(
+    bool CoreIsReferenced,
+    bool ReferencedCoreIsPublic,
+    bool ReferencedCoreGrantsInternals,
+    EquatableArray<string> ReferencedNames,
+    EquatableArray<string> CoreOwners)
 {
     public static CompilationFacts Read(Compilation compilation, string ns)
     {
         var metadataName = ns + ".WiroClient";
+        var owners = new List<(IAssemblySymbol Assembly, INamedTypeSymbol Client)>();
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
             var type = assembly.GetTypeByMetadataName(metadataName);
             if (type is not null && compilation.IsSymbolAccessibleWithin(type, compilation.Assembly))
             {
-                return new CompilationFacts(
-                    CoreIsReferenced: true,
-                    ReferencedCoreIsPublic: type.DeclaredAccessibility == Accessibility.Public,
-                    ReferencedCoreGrantsInternals: assembly.GivesAccessTo(compilation.Assembly));
+                owners.Add((assembly, type));
             }
         }
 
-        return new CompilationFacts(false, false, false);
+        if (owners.Count == 0)
+        {
+            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+        }
+
+        var (owner, client) = owners[0];
+        var names = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var type in client.ContainingNamespace.GetTypeMembers())
+        {
+            names.Add(type.Name);
+        }
+
+        foreach (var member in client.GetMembers())
+        {
+            names.Add(member.Name);
+        }
+
+        var ownerNames = new List<string>();
+        if (owners.Count > 1)
+        {
+            foreach (var (assembly, _) in owners)
+            {
+                ownerNames.Add(assembly.Name);
+            }
+        }
+
+        return new CompilationFacts(
+            CoreIsReferenced: true,
+            ReferencedCoreIsPublic: client.DeclaredAccessibility == Accessibility.Public,
+            ReferencedCoreGrantsInternals: owner.GivesAccessTo(compilation.Assembly),
+            names.ToEquatableArray(),
+            ownerNames.ToEquatableArray());
     }
 
     /// <summary>Extension properties arrived in C# 14.</summary>

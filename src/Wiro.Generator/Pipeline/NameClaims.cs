@@ -20,7 +20,8 @@ namespace Wiro.Generator.Pipeline;
 /// </remarks>
 public sealed record NameClaims(EquatableArray<ToolNaming> Tools)
 {
-    public static NameClaims From(ImmutableArray<ToolSummary> summaries)
+    /// <param name="taken">Names a referenced core's assembly already uses in the namespace and on its <c>WiroClient</c>.</param>
+    public static NameClaims From(ImmutableArray<ToolSummary> summaries, EquatableArray<string> taken)
     {
         var tools = new List<(string FilePath, ToolIdentity Identity)>();
         foreach (var summary in summaries)
@@ -32,7 +33,7 @@ public sealed record NameClaims(EquatableArray<ToolNaming> Tools)
         }
 
         tools.Sort(static (a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
-        var claims = new Claimer(tools);
+        var claims = new Claimer(tools, taken);
         var namings = new List<ToolNaming>(tools.Count);
         foreach (var (filePath, _) in tools)
         {
@@ -77,8 +78,14 @@ public sealed record NameClaims(EquatableArray<ToolNaming> Tools)
         private readonly Dictionary<string, string> _stems = new(StringComparer.OrdinalIgnoreCase);
         private readonly HashSet<string> _types = new(StringComparer.OrdinalIgnoreCase);
 
-        public Claimer(List<(string FilePath, ToolIdentity Identity)> tools)
+        public Claimer(List<(string FilePath, ToolIdentity Identity)> tools, EquatableArray<string> taken)
         {
+            foreach (var name in taken)
+            {
+                _stems[name] = "a referenced assembly";
+                _types.Add(name);
+            }
+
             var firstOfEndpoint = new Dictionary<string, string>(StringComparer.Ordinal);
             var ownersOfStem = new Dictionary<string, HashSet<string>>(StringComparer.OrdinalIgnoreCase);
             var live = new List<(string FilePath, ToolIdentity Identity)>();

@@ -51,4 +51,46 @@ public sealed class ReferencedCoreTests
         Assert.DoesNotContain(run.Sources.Keys, key => key.EndsWith("WiroTaskStatus.g.cs", StringComparison.Ordinal));
         Assert.Empty(run.CompilerProblems);
     }
+
+    [Fact]
+    public void Two_libraries_with_a_public_core_give_one_project_diagnostic_that_says_what_to_set()
+    {
+        MetadataReference Library(string name, string slug)
+        {
+            var spec = new SpecInput($"/{name}/{slug}.wiro.md", new SpecBuilder("acme", slug).Input("prompt", "text", "hi").Build());
+            var library = GeneratorHarness.Run([spec], compilation: GeneratorHarness.CreateCompilation().WithAssemblyName(name));
+            Assert.Empty(library.CompilerProblems);
+            return library.OutputCompilation.ToMetadataReference();
+        }
+
+        var references = new[] { Library("LibA", "tool-a"), Library("LibB", "tool-b") };
+
+        var ambiguous = GeneratorHarness.Run([Second], compilation: GeneratorHarness.CreateCompilation().AddReferences(references));
+        var own = GeneratorHarness.Run([Second], new Dictionary<string, string> { ["WiroNamespace"] = "App.Wiro" },
+            GeneratorHarness.CreateCompilation().AddReferences(references));
+
+        var diagnostic = Assert.Single(ambiguous.GeneratorDiagnostics);
+        Assert.Equal("WIRO016", diagnostic.Id);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("LibA, LibB", message);
+        Assert.Contains("WiroNamespace", message);
+        Assert.Empty(ambiguous.Sources);
+        Assert.Empty(own.GeneratorDiagnostics);
+        Assert.Empty(own.CompilerProblems);
+        Assert.NotNull(own.OutputCompilation.GetTypeByMetadataName("App.Wiro.SecondToolRequest"));
+    }
+
+    [Fact]
+    public void A_tool_named_like_one_in_the_referenced_library_gets_another_name()
+    {
+        var library = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs());
+        var spec = GeneratorHarness.ShippedSpecs()[0] with { Path = "/app/ltx.wiro.md" };
+        var consumer = GeneratorHarness.CreateCompilation().AddReferences(library.OutputCompilation.WithAssemblyName("Library").ToMetadataReference());
+
+        var run = GeneratorHarness.Run([spec], compilation: consumer);
+
+        Assert.Empty(run.CompilerProblems);
+        Assert.Contains(run.GeneratorDiagnostics, d => d.Id == "WIRO014");
+        Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Wiro.LtxVideoText2Video2Request"));
+    }
 }
