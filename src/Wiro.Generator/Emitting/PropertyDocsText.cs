@@ -37,7 +37,7 @@ internal static class PropertyDocsText
             text += " Set a URL, or a local file with WiroFile.FromPath / FromStream to upload it with the run.";
         }
 
-        if (property.IsNullable || (property.Shape is ValueShape.StringList or ValueShape.FileList && property.Default.Kind == DefaultKind.None))
+        if (property.Default.Kind == DefaultKind.None && (property.IsNullable || property.Shape is ValueShape.StringList or ValueShape.FileList))
         {
             text += " Sent empty until set, as Wiro\u2019s own form sends it.";
         }
