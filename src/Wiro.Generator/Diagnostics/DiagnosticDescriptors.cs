@@ -60,11 +60,15 @@ public static class DiagnosticDescriptors
         "WIRO012", "The generator failed on this spec",
         "The generator failed on this spec ({0}); please report it with the spec file");
 
+    public static readonly DiagnosticDescriptor StatusMeaningChanged = Warning(
+        "WIRO013", "Task status listed against its meaning",
+        "The spec lists task status '{0}' as {1}, but {2}; it is treated as {3} for every tool");
+
     /// <summary>All descriptors by id, to turn a <c>DiagnosticInfo</c> back into a diagnostic.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ById = Index(
         MissingRunEndpoint, MissingInputsSection, UnknownInputType, TruncatedSpec, MalformedInput,
         TypeNameCollision, DuplicateInput, InvalidDefault, NotASpec, InvalidTypeNameOption, InvalidOption,
-        InternalError);
+        InternalError, StatusMeaningChanged);
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);

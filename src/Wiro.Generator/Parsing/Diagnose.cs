@@ -19,6 +19,9 @@ internal static class Diagnose
 
     public static DiagnosticInfo NotASpec(LocationInfo at) => Make("WIRO009", at);
 
+    public static DiagnosticInfo StatusMeaningChanged(LocationInfo at, string status, string listedAs, string because, string treatedAs)
+        => Make("WIRO013", at, status, listedAs, because, treatedAs);
+
     public static DiagnosticInfo InternalError(LocationInfo at, string reason) => Make("WIRO012", at, reason);
 
     private static DiagnosticInfo Make(string id, LocationInfo at, params string[] args) => new(id, at, args.ToEquatableArray());
