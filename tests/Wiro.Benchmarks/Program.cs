@@ -8,6 +8,14 @@ if (args is ["report", ..])
     return;
 }
 
+// `hazards [runs] [warm-ups]` times hostile pages against ordinary pages of the same size (Stopwatch, median; docs/benchmarks.md).
+if (args is ["hazards", ..])
+{
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    HazardTimings.Print(Console.Out, args.Length > 1 ? int.Parse(args[1], culture) : 9, args.Length > 2 ? int.Parse(args[2], culture) : 3);
+    return;
+}
+
 // `profile <spec|csharp> [runs]` repeats one incremental edit in a plain loop, for a profiler to attach to
 // (dotnet-trace, see docs/benchmarks.md); BenchmarkDotNet's own processes are too short-lived to trace.
 if (args is ["profile", var edit, ..])

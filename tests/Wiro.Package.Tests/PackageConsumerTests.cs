@@ -26,7 +26,7 @@ public sealed class PackageConsumerTests(PackedGenerator package)
         var entries = archive.Entries.Select(e => e.FullName).ToList();
 
         Assert.Contains("analyzers/dotnet/cs/Wiro.Generator.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/Markdig.dll", entries);
+        Assert.Equal(["analyzers/dotnet/cs/Wiro.Generator.dll"], entries.Where(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
         Assert.Contains("build/Wiro.Generator.props", entries);
         Assert.Contains("build/Wiro.Generator.targets", entries);
         Assert.Contains("buildTransitive/Wiro.Generator.props", entries);

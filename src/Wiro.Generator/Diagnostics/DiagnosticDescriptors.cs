@@ -62,6 +62,10 @@ public static class DiagnosticDescriptors
         "WIRO012", "The generator failed on this spec",
         "The generator failed on this spec ({0}); please report it with the spec file");
 
+    public static readonly DiagnosticDescriptor StatusMeaningChanged = Warning(
+        "WIRO013", "Task status listed against its meaning",
+        "The spec lists task status '{0}' as {1}, but {2}; it is treated as {3} for every tool");
+
     public static readonly DiagnosticDescriptor NameChanged = Warning(
         "WIRO014", "A generated name was changed",
         "The {0} '{1}' is {2}, so this spec's is generated as '{3}'; set WiroTypeName metadata on the spec to choose the name");
@@ -80,7 +84,7 @@ public static class DiagnosticDescriptors
     private static readonly IReadOnlyDictionary<DiagnosticId, DiagnosticDescriptor> ById = Index(
         MissingRunEndpoint, MissingInputsSection, UnknownInputType, TruncatedSpec, MalformedInput,
         TypeNameCollision, DuplicateInput, InvalidDefault, NotASpec, InvalidTypeNameOption, InvalidOption,
-        InternalError, NameChanged, DuplicateWireKey, AmbiguousCore);
+        InternalError, StatusMeaningChanged, NameChanged, DuplicateWireKey, AmbiguousCore);
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);

@@ -8,7 +8,7 @@ internal static class StatusEmitter
     public static string Emit(StatusPlan plan, EmitContext context)
     {
         var writer = GeneratedFile.Begin(context.Namespace);
-        writer.Summary("The status of a Wiro task, from the status sections of the specs in this project.");
+        writer.Summary("The status of a Wiro task: the statuses Wiro documents, and those the specs in this project add.");
         writer.Line(context.Accessibility + " enum WiroTaskStatus").OpenBlock();
         writer.Summary("A status none of the specs lists; a task in it is still running.");
         writer.Line("Unknown = 0,");
@@ -36,7 +36,8 @@ internal static class StatusEmitter
         writer.Line("_ => \"unknown\",");
         writer.CloseBlock(";");
         writer.Line();
-        writer.Summary("True when polling can stop: the specs list the status as completed.");
+        writer.Summary("True when polling can stop: <c>task_postprocess_end</c>, <c>task_cancel</c>, and a status Wiro does not document that a spec lists as completed. "
+                       + "<c>task_error</c> ends a wait only when Task/Detail returns it (on the WebSocket it is a line of stderr).");
         writer.Line("/// <param name=\"status\">A status.</param>");
         writer.Line("/// <returns>True for a completed status; false for running and unknown ones.</returns>");
         writer.Line("public static bool IsTerminal(this WiroTaskStatus status) => status switch").OpenBlock();

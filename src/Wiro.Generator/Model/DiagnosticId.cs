@@ -18,6 +18,7 @@ public enum DiagnosticId
     InvalidTypeNameOption = 10,
     InvalidOption = 11,
     InternalError = 12,
+    StatusMeaningChanged = 13,
     NameChanged = 14,
     DuplicateWireKey = 15,
     AmbiguousCore = 16,

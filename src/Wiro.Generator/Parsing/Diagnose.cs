@@ -19,6 +19,9 @@ internal static class Diagnose
 
     public static DiagnosticInfo NotASpec(LocationInfo at) => Make(DiagnosticId.NotASpec, at);
 
+    public static DiagnosticInfo StatusMeaningChanged(LocationInfo at, string status, string listedAs, string because, string treatedAs)
+        => Make(DiagnosticId.StatusMeaningChanged, at, status, listedAs, because, treatedAs);
+
     public static DiagnosticInfo InternalError(LocationInfo at, string reason) => Make(DiagnosticId.InternalError, at, reason);
 
     private static DiagnosticInfo Make(DiagnosticId id, LocationInfo at, params string[] args) => DiagnosticInfo.Create(id, at, args);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Markdig;
-using Markdig.Syntax;
+using System.Threading;
 
 namespace Wiro.Generator.Parsing;
 
@@ -19,48 +18,75 @@ internal enum SectionKind
 /// <summary>One heading: its level, where it starts, and where its own text (after the title) begins.</summary>
 internal readonly record struct Heading(SectionKind Kind, int Level, int Start, int ContentStart);
 
-/// <summary>Finds the page's headings with Markdig, so '#' lines inside fenced code blocks are never taken for one.</summary>
+/// <summary>
+/// Finds the headings of Wiro's own page template, and only those: a "#" run, a space and one of the titles Wiro
+/// writes, at the start of a line (after a space in a collapsed page). Any other heading-like text, such as a help
+/// text saying "Use ## Markdown Headings here", belongs to the section it is in.
+/// </summary>
+/// <remarks>
+/// The page is not parsed as markdown: its structure is this fixed set of headings, and help and default texts are
+/// free text that a markdown parser would read as quotes, emphasis, links or code fences. That reading cost time
+/// quadratic in some texts, hit nesting limits, and let a fence in a help text hide every later heading. One pass
+/// over the text, with a constant amount of work per character, finds the headings.
+/// </remarks>
 internal static class Headings
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
+    /// <summary>Longest "#" run of a markdown heading.</summary>
+    private const int MaxLevel = 6;
 
+    /// <summary>The titles of Wiro's page template (older pages say "Tool", newer ones "Model"), matched as prefixes.</summary>
     private static readonly (string Title, SectionKind Kind, bool Colon)[] Titles =
     {
         ("Basic tool info", SectionKind.BasicInfo, false),
         ("Tool Inputs", SectionKind.Inputs, true),
         ("Model Inputs", SectionKind.Inputs, true),
+        ("Tool Parameter Inspires", SectionKind.Other, false),
+        ("Model Parameter Inspires", SectionKind.Other, false),
+        ("Integration Header Prepare", SectionKind.Other, false),
+        ("Run Command", SectionKind.Other, false),
+        ("Get Task Detail", SectionKind.Other, false),
+        ("Kill Task", SectionKind.Other, false),
+        ("Cancel Task", SectionKind.Other, false),
         ("Task Status Information", SectionKind.Status, false),
         ("Completed Task Statuses", SectionKind.CompletedStatuses, false),
         ("Running Task Statuses", SectionKind.RunningStatuses, false),
     };
 
-    /// <param name="markdown">The text with its line structure (same length and offsets as the original).</param>
-    public static List<Heading> Find(string markdown)
+    /// <summary>The page's template headings in text order.</summary>
+    public static List<Heading> Find(SpecText spec, CancellationToken cancellationToken)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var text = spec.Text;
         var headings = new List<Heading>();
-        foreach (var block in document.Descendants<HeadingBlock>())
+        var position = 0;
+        while (position < text.Length)
         {
-            var start = block.Span.Start;
-            if (block.HeaderChar != '#' || start < 0 || start >= markdown.Length)
+            var hash = text.IndexOf('#', position);
+            if (hash < 0)
+            {
+                break;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var level = 1;
+            while (hash + level < text.Length && text[hash + level] == '#')
+            {
+                level++;
+            }
+
+            // A run is looked at once, from its first '#': a later '#' of the run never starts a key.
+            position = hash + level;
+            if (level > MaxLevel || !spec.IsKeyStart(hash))
             {
                 continue;
             }
 
-            while (start < markdown.Length && markdown[start] != '#' && markdown[start] is not ('\n' or '\r'))
+            if (Classify(text, level, hash, position) is { } heading)
             {
-                start++;
+                headings.Add(heading);
+                position = heading.ContentStart;
             }
-
-            if (start >= markdown.Length || markdown[start] != '#')
-            {
-                continue;
-            }
-
-            headings.Add(Classify(markdown, block.Level, start));
         }
 
-        headings.Sort((a, b) => a.Start.CompareTo(b.Start));
         return headings;
     }
 
@@ -95,25 +121,27 @@ internal static class Headings
         return -1;
     }
 
-    private static Heading Classify(string text, int level, int start)
+    /// <summary>The heading whose "#" run is [start, runEnd), or null when no template title follows it.</summary>
+    private static Heading? Classify(string text, int level, int start, int runEnd)
     {
-        var title = start;
-        while (title < text.Length && text[title] == '#')
+        if (runEnd >= text.Length || text[runEnd] is not (' ' or '\t'))
         {
-            title++;
+            return null;
         }
 
-        while (title < text.Length && text[title] is ' ' or '\t')
+        var title = runEnd;
+        while (title < text.Length && title - runEnd < 8 && text[title] is ' ' or '\t')
         {
             title++;
         }
 
         foreach (var (name, kind, colon) in Titles)
         {
-            if (text.Length - title >= name.Length
-                && string.Compare(text, title, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0)
+            var content = title + name.Length;
+            if (text.Length >= content
+                && string.Compare(text, title, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && (content == text.Length || !char.IsLetterOrDigit(text[content])))
             {
-                var content = title + name.Length;
                 if (colon && content < text.Length && text[content] == ':')
                 {
                     content++;
@@ -123,6 +151,6 @@ internal static class Headings
             }
         }
 
-        return new Heading(SectionKind.Other, level, start, title);
+        return null;
     }
 }

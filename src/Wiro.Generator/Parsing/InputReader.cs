@@ -119,7 +119,7 @@ internal static class InputReader
             help >= 0 ? spec.Value(help + "help:".Length, beforeType) : string.Empty,
             typeName,
             kind,
-            @default >= 0 ? spec.Value(@default + "default:".Length, options >= 0 ? options : end) : string.Empty,
+            @default >= 0 ? spec.Verbatim(@default + "default:".Length, options >= 0 ? options : end) : string.Empty,
             options >= 0 ? OptionReader.Read(spec, options + "options:".Length, end, dropLast: isCut, cancellationToken) : EquatableArray<SelectOption>.Empty,
             location);
     }

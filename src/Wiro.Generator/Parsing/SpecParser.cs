@@ -36,7 +36,7 @@ public static class SpecParser
 
     private static SpecParseResult ParseCore(SpecText spec, CancellationToken cancellationToken)
     {
-        var headings = Headings.Find(LayoutRestorer.Restore(spec, cancellationToken));
+        var headings = Headings.Find(spec, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         var diagnostics = new List<DiagnosticInfo>();
 
@@ -97,7 +97,7 @@ public static class SpecParser
         var statusIndex = Headings.IndexOf(headings, SectionKind.Status);
         if (statusIndex >= 0)
         {
-            statuses = StatusReader.Read(spec, headings, statusIndex, out var complete, cancellationToken);
+            statuses = StatusReader.Read(spec, headings, statusIndex, diagnostics, out var complete, cancellationToken);
             if (!complete)
             {
                 truncation ??= Diagnose.Truncated(spec.LineAt(headings[statusIndex].Start), "its task status lists are incomplete");

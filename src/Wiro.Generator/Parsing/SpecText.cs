@@ -161,6 +161,25 @@ internal sealed class SpecText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// The text of [from, to) exactly as written, without the spaces and line breaks that separate it from its key
+    /// and from what follows: a default keeps its tabs, form feeds and inner whitespace, which a run sends.
+    /// </summary>
+    public string Verbatim(int from, int to)
+    {
+        while (from < to && Text[from] is ' ' or '\r' or '\n')
+        {
+            from++;
+        }
+
+        while (to > from && Text[to - 1] is ' ' or '\r' or '\n')
+        {
+            to--;
+        }
+
+        return Text.Substring(from, to - from);
+    }
+
     /// <summary>A location for [from, to), clamped to the text and trimmed of surrounding whitespace.</summary>
     public LocationInfo Location(int from, int to)
     {

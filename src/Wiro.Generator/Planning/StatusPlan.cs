@@ -8,65 +8,41 @@ namespace Wiro.Generator.Planning;
 /// <summary>The members of the generated <c>WiroTaskStatus</c> enum, merged from every spec's status section.</summary>
 public sealed record StatusPlan(EquatableArray<StatusMemberPlan> Members)
 {
-    /// <summary>The statuses Wiro documents, in lifecycle order; always present so the client core can name them.</summary>
-    private static readonly (string WireName, string Description)[] Documented =
-    {
-        ("task_queue", "Task is waiting in the queue."),
-        ("task_accept", "Task has been accepted for processing."),
-        ("task_preprocess_start", "Preprocessing is starting."),
-        ("task_preprocess_end", "Preprocessing is complete."),
-        ("task_assign", "Task is being assigned to a worker."),
-        ("task_start", "Task execution has started."),
-        ("task_output", "Output is being generated."),
-        ("task_output_full", "All output has been produced."),
-        ("task_end", "The model has finished; post-processing follows (never judge the outcome here)."),
-        ("task_postprocess_start", "Post-processing is starting."),
-        ("task_postprocess_end", "Task completed and post-processing is done; check the exit code for success."),
-        ("task_error", "From Task/Detail: the task failed before the model ran. On the WebSocket: a stderr line."),
-        ("task_error_full", "All error output has been produced."),
-        ("task_cancel", "Task was cancelled by the user or system."),
-        ("task_stream_ready", "A realtime stream is ready."),
-        ("task_stream_end", "A realtime stream has ended."),
-        ("task_cost", "Realtime cost report."),
-    };
-
-    private static readonly string[] DocumentedTerminal = { "task_postprocess_end", "task_cancel" };
-
     /// <summary>
-    /// Merges the sections: every documented and every listed status is a member; a status is terminal when some
-    /// spec lists it as completed (or, with no section anywhere, when Wiro documents it as terminal).
+    /// Merges the sections: every documented and every listed status is a member. A documented status keeps the
+    /// meaning Wiro gives it, whatever a spec lists it under, so one spec can never change how another tool's wait
+    /// ends; a status Wiro does not document is terminal when some spec lists it as completed.
     /// </summary>
     public static StatusPlan Merge(IEnumerable<StatusSection> sections)
     {
         var order = new List<string>();
         var descriptions = new Dictionary<string, string>(StringComparer.Ordinal);
         var terminal = new HashSet<string>(StringComparer.Ordinal);
-        var anySection = false;
 
-        foreach (var (wireName, description) in Documented)
+        foreach (var status in DocumentedStatuses.All)
         {
-            order.Add(wireName);
-            descriptions[wireName] = description;
+            order.Add(status.WireName);
+            descriptions[status.WireName] = status.Description;
+            if (status.Meaning == StatusMeaning.Terminal)
+            {
+                terminal.Add(status.WireName);
+            }
         }
 
         foreach (var section in sections)
         {
-            anySection = true;
             foreach (var entry in section.Completed)
             {
-                Add(entry);
-                terminal.Add(entry.WireName);
+                if (Add(entry))
+                {
+                    terminal.Add(entry.WireName);
+                }
             }
 
             foreach (var entry in section.Running)
             {
                 Add(entry);
             }
-        }
-
-        if (!anySection)
-        {
-            terminal.UnionWith(DocumentedTerminal);
         }
 
         var names = new UniqueNames("Unknown", "value__");
@@ -79,13 +55,21 @@ public sealed record StatusPlan(EquatableArray<StatusMemberPlan> Members)
 
         return new StatusPlan(members.ToEquatableArray());
 
-        void Add(TaskStatusEntry entry)
+        // True for a status Wiro does not document, whose meaning the specs give.
+        bool Add(TaskStatusEntry entry)
         {
+            if (DocumentedStatuses.Find(entry.WireName) is not null)
+            {
+                return false;
+            }
+
             if (!descriptions.ContainsKey(entry.WireName))
             {
                 order.Add(entry.WireName);
                 descriptions[entry.WireName] = entry.Description;
             }
+
+            return true;
         }
     }
 }

@@ -7,10 +7,20 @@ public sealed class SpecBuilder(string owner, string slug)
 {
     private readonly List<string> _inputs = [];
     private string _description = "A tool made for a test.";
+    private string[] _completed = ["task_postprocess_end", "task_cancel"];
+    private string[] _running = ["task_queue", "task_start"];
 
     public SpecBuilder Description(string description)
     {
         _description = description;
+        return this;
+    }
+
+    /// <summary>The wire names the page lists under "Completed" and under "Running".</summary>
+    public SpecBuilder Statuses(string[] completed, string[] running)
+    {
+        _completed = completed;
+        _running = running;
         return this;
     }
 
@@ -54,12 +64,18 @@ public sealed class SpecBuilder(string owner, string slug)
         }
 
         page.Append("## Task Status Information\n\n")
-            .Append("### Completed Task Statuses (Polling can stop)\n")
-            .Append("- task_postprocess_end : Task completed successfully and post-processing is done.\n")
-            .Append("- task_cancel : Task was cancelled by the user or system.\n\n")
-            .Append("### Running Task Statuses (Continue polling)\n")
-            .Append("- task_queue : Task is waiting in the queue.\n")
-            .Append("- task_start : Task execution has started.\n");
+            .Append("### Completed Task Statuses (Polling can stop)\n");
+        foreach (var status in _completed)
+        {
+            page.Append("- ").Append(status).Append(" : The page says polling can stop.\n");
+        }
+
+        page.Append("\n### Running Task Statuses (Continue polling)\n");
+        foreach (var status in _running)
+        {
+            page.Append("- ").Append(status).Append(" : The page says polling goes on.\n");
+        }
+
         return page.ToString();
     }
 }

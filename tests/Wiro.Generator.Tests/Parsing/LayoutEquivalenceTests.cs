@@ -1,3 +1,4 @@
+using Wiro.Generator.Model;
 using static Wiro.Generator.Tests.Parsing.ParsingHelpers;
 
 namespace Wiro.Generator.Tests.Parsing;
@@ -17,8 +18,20 @@ public sealed class LayoutEquivalenceTests
 
         Assert.Empty(lines.Diagnostics);
         Assert.Empty(collapsed.Diagnostics);
-        Assert.Equal(WithoutLocations(lines.Spec!), WithoutLocations(collapsed.Spec!));
+        // Defaults are kept as written, so the collapsed copy's defaults are collapsed too; everything else agrees.
+        Assert.Equal(WithCollapsedDefaults(WithoutLocations(lines.Spec!)), WithoutLocations(collapsed.Spec!));
     }
+
+    [Fact]
+    public void A_default_keeps_its_inner_whitespace()
+    {
+        var spec = Parse(Fixture("crlf-tool.md")).Spec!;
+
+        Assert.Equal("Hello,   world", spec.Inputs[0].Default);
+    }
+
+    private static ToolSpec WithCollapsedDefaults(ToolSpec spec)
+        => spec with { Inputs = spec.Inputs.Select(input => input with { Default = Collapse(input.Default) }).ToEquatableArray() };
 
     [Fact]
     public void Locations_follow_each_layout()
