@@ -11,8 +11,8 @@ using System.Threading.Tasks;
 
 /// <summary>
 /// Reads Wiro's answer envelope straight from the response stream. <c>result:false</c> is an error whatever the HTTP
-/// status (Wiro often answers 200), error codes come as numbers or strings, and 401/403 mean the credentials were
-/// refused even when the body is not JSON.
+/// status (Wiro often answers 200) and however it is written (<c>false</c>, <c>"false"</c>, <c>0</c>), error codes
+/// come as numbers or strings, and 401/403 mean the credentials were refused even when the body is not JSON.
 /// </summary>
 internal static class WiroResponse
 {
@@ -52,9 +52,7 @@ internal static class WiroResponse
         }
 
         var root = document.RootElement;
-        var failed = !response.IsSuccessStatusCode
-                     || root.ValueKind != JsonValueKind.Object
-                     || (root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.False);
+        var failed = !response.IsSuccessStatusCode || IsRefusal(root);
         if (!failed)
         {
             return document;
@@ -64,6 +62,28 @@ internal static class WiroResponse
         {
             var (code, message) = FirstError(root);
             throw Error(response, code, message ?? $"Wiro refused the call (HTTP {(int)response.StatusCode} {response.ReasonPhrase}).", null);
+        }
+    }
+
+    /// <summary>
+    /// Whether an answer says no: <c>result</c> false as a boolean, a string (<c>"false"</c>) or a number (<c>0</c>);
+    /// when <c>result</c> is missing or unreadable, whether <c>errors</c> holds one. Anything but an object says no.
+    /// </summary>
+    internal static bool IsRefusal(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        switch (WiroTask.Text(root, "result")?.Trim().ToLowerInvariant())
+        {
+            case "false" or "0":
+                return true;
+            case "true" or "1":
+                return false;
+            default:
+                return root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0;
         }
     }
 

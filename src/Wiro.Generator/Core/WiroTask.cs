@@ -8,10 +8,15 @@ using System.Text.Json;
 
 /// <summary>
 /// A task as Task/Detail describes it. Read leniently: Wiro sends most numbers as strings, some fields as null,
-/// and adds fields over time; unknown fields are ignored.
+/// and adds fields over time; unknown fields are ignored, and a value out of its range (a time past year 9999, a
+/// negative size) is read as absent. Only an id, token, status or exit code that is not valid text makes the
+/// answer unreadable (<see cref="WiroMalformedResponseException"/>).
 /// </summary>
 public sealed class WiroTask
 {
+    /// <summary>The last unix second <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59Z).</summary>
+    private const long MaxUnixSeconds = 253_402_300_799;
+
     private WiroTask()
     {
     }
@@ -31,10 +36,10 @@ public sealed class WiroTask
     /// <summary>The model's exit code (<c>pexit</c>): <c>0</c> is success; empty when it never ran.</summary>
     public string? ExitCode { get; private set; }
 
-    /// <summary>The task's standard output (for LLM tools, the answer).</summary>
+    /// <summary>The task's standard output (for LLM tools, the answer); null when absent or not valid text.</summary>
     public string? DebugOutput { get; private set; }
 
-    /// <summary>The task's error output.</summary>
+    /// <summary>The task's error output; null when absent or not valid text.</summary>
     public string? DebugError { get; private set; }
 
     /// <summary>When the task was created.</summary>
@@ -55,8 +60,15 @@ public sealed class WiroTask
     /// <summary>The files the task produced so far.</summary>
     public IReadOnlyList<WiroOutput> Outputs { get; private set; } = [];
 
-    /// <summary>The run parameters Wiro recorded, as raw JSON (null when absent).</summary>
+    /// <summary>The run parameters Wiro recorded, as raw JSON (null when absent or not valid text).</summary>
     public string? ParametersJson { get; private set; }
+
+    /// <summary>The first task of a Task/Detail, Cancel or Kill answer; null when the list is missing or empty.</summary>
+    internal static WiroTask? FromTaskList(JsonElement root, WiroClient? client)
+        => root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tasklist", out var list)
+           && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+            ? Read(list[0], client)
+            : null;
 
     internal static WiroTask Read(JsonElement element, WiroClient? client)
     {
@@ -67,19 +79,19 @@ public sealed class WiroTask
 
         var task = new WiroTask
         {
-            Id = Text(element, "id") ?? "",
-            SocketAccessToken = Text(element, "socketaccesstoken") ?? "",
-            RawStatus = Text(element, "status") ?? "",
-            ExitCode = Text(element, "pexit"),
+            Id = RequiredText(element, "id") ?? "",
+            SocketAccessToken = RequiredText(element, "socketaccesstoken") ?? "",
+            RawStatus = RequiredText(element, "status") ?? "",
+            ExitCode = RequiredText(element, "pexit"),
             DebugOutput = Text(element, "debugoutput"),
             DebugError = Text(element, "debugerror"),
             CreatedAt = Time(element, "createtime"),
             StartedAt = Time(element, "starttime"),
             EndedAt = Time(element, "endtime"),
-            ElapsedSeconds = Number(element, "elapsedseconds"),
+            ElapsedSeconds = Number(element, "elapsedseconds") is >= 0 and var elapsed ? elapsed : null,
             TotalCost = decimal.TryParse(Text(element, "totalcost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
             ParametersJson = element.TryGetProperty("parameters", out var parameters) && parameters.ValueKind != JsonValueKind.Null
-                ? parameters.GetRawText()
+                ? RawJson(parameters)
                 : null,
         };
         task.Status = WiroTaskStatusExtensions.FromWireName(task.RawStatus);
@@ -87,7 +99,10 @@ public sealed class WiroTask
         return task;
     }
 
-    /// <summary>A string or number property as text; null when absent or null.</summary>
+    /// <summary>
+    /// A string, number or boolean property as text; null when absent, null, of another kind, or not valid text
+    /// (invalid UTF-8 or a lone surrogate), since descriptive fields are better lost than fatal.
+    /// </summary>
     internal static string? Text(JsonElement element, string name)
     {
         if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
@@ -95,23 +110,68 @@ public sealed class WiroTask
             return null;
         }
 
-        return value.ValueKind switch
+        try
         {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
+            return value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => null,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
+    /// <summary>
+    /// As <see cref="Text"/>, for a field the client cannot do without (an id, a token, a status): one that is there
+    /// but not valid text makes the answer unreadable.
+    /// </summary>
+    internal static string? RequiredText(JsonElement element, string name)
+    {
+        var text = Text(element, name);
+        if (text is null && element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            && value.ValueKind == JsonValueKind.String)
+        {
+            throw new WiroMalformedResponseException($"Wiro's answer holds a '{name}' that is not valid UTF-8 text.", null, null);
+        }
+
+        return text;
+    }
+
+    /// <summary>A finite number, sent as a number or a string; null otherwise.</summary>
     internal static double? Number(JsonElement element, string name)
-        => double.TryParse(Text(element, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+        => double.TryParse(Text(element, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
+            ? number
+            : null;
+
+    /// <summary>A whole number of at least zero that fits a <see cref="long"/> ("202472", 202472, "2.0e5"); null otherwise.</summary>
+    internal static long? Count(JsonElement element, string name)
+        => Number(element, name) is { } number && number >= 0 && number < long.MaxValue && Math.Floor(number) == number
+            ? (long)number
+            : null;
 
     private static DateTimeOffset? Time(JsonElement element, string name)
-        => long.TryParse(Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        => long.TryParse(Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxUnixSeconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
+
+    /// <summary>A value as raw JSON text; null when it holds text that is not valid UTF-8.</summary>
+    private static string? RawJson(JsonElement value)
+    {
+        try
+        {
+            return value.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     private static IReadOnlyList<WiroOutput> ReadOutputs(JsonElement element, WiroClient? client)
     {
@@ -128,15 +188,15 @@ public sealed class WiroTask
                 continue;
             }
 
-            var url = Text(output, "url");
             list.Add(new WiroOutput(
-                Text(output, "name") ?? "",
+                Text(output, "name"),
                 Text(output, "contenttype") ?? "application/octet-stream",
-                Number(output, "size") is { } size ? (long)size : null,
-                Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null,
+                Count(output, "size"),
+                Text(output, "url"),
                 output.TryGetProperty("content", out var content) && content.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-                    ? content.GetRawText()
+                    ? RawJson(content)
                     : null,
+                list.Count,
                 client));
         }
 

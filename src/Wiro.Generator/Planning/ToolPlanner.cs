@@ -14,7 +14,7 @@ public static class ToolPlanner
     {
         "Wiro", "WiroClient", "WiroClientOptions", "WiroRequest", "WiroParameterWriter", "WiroFile", "WiroTask",
         "WiroTaskResult", "WiroTaskUpdate", "WiroRunResult", "WiroOutput", "WiroTaskStatus", "WiroTaskStatusExtensions",
-        "WiroApiException", "WiroAuthenticationException", "WiroConcurrencyLimitException",
+        "WiroApiException", "WiroAuthenticationException", "WiroConcurrencyLimitException", "SafeFileName", "SocketMessage",
         // WiroClient members, since each tool also becomes a WiroClient property.
         "RunAsync", "RunAndWaitAsync", "GetTaskAsync", "GetTaskByIdAsync", "GetTaskByTokenAsync", "CancelTaskAsync",
         "KillTaskAsync", "UploadFileAsync", "WaitForCompletionAsync", "WatchAsync", "Dispose", "Options",
