@@ -265,7 +265,7 @@ public sealed class EnvelopeAndRetryTests
     }
 
     /// <summary>A tool with no inputs: only callbackUrl and projectid can be sent.</summary>
-    private sealed record EmptyRequest : WiroRequest
+    internal sealed record EmptyRequest : WiroRequest
     {
         protected internal override void WriteParameters(WiroParameterWriter writer)
         {

@@ -60,7 +60,7 @@ public sealed class WiroOutput
     /// <param name="destination">Where the bytes go.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>A task that completes when the file is copied.</returns>
-    public Task DownloadToStreamAsync(Stream destination, CancellationToken cancellationToken = default)
+    public async Task DownloadToStreamAsync(Stream destination, CancellationToken cancellationToken = default)
     {
         if (Url is null)
         {
@@ -79,7 +79,7 @@ public sealed class WiroOutput
             throw new InvalidOperationException($"Output '{Name}' was not read by a WiroClient, so it cannot be downloaded.");
         }
 
-        return _client.DownloadAsync(Url, destination, cancellationToken);
+        await _client.DownloadAsync(Url, destination, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Streams the file into <paramref name="path"/>, creating its folder.</summary>
