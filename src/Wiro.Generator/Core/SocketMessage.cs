@@ -54,7 +54,7 @@ internal sealed class SocketMessage
                 throw new WiroMalformedResponseException("Wiro's WebSocket sent a message that is not a JSON object.", null, null);
             }
 
-            var type = WiroTask.RequiredText(root, "type");
+            var type = LenientJson.RequiredText(root, "type");
             if (type is null)
             {
                 return null;
@@ -62,16 +62,16 @@ internal sealed class SocketMessage
 
             double? percentage = null;
             string? message = null;
-            if (root.TryGetProperty("message", out var body))
+            if (LenientJson.TryGet(root, "message", out var body))
             {
                 if (body.ValueKind == JsonValueKind.String)
                 {
-                    message = WiroTask.Text(root, "message");
+                    message = LenientJson.Text(root, "message");
                 }
                 else if (body.ValueKind == JsonValueKind.Object)
                 {
                     // task_output carries {"type":"progressGenerate","percentage":"60",...}; LLM tools send text instead.
-                    percentage = WiroTask.Number(body, "percentage");
+                    percentage = LenientJson.Number(body, "percentage");
                 }
             }
 

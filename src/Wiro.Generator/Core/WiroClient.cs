@@ -168,8 +168,8 @@ public sealed partial class WiroClient : IDisposable
             return content;
         }, retry: false, cancellationToken).ConfigureAwait(false);
 
-        if (document.RootElement.TryGetProperty("list", out var list) && list.ValueKind == JsonValueKind.Array
-            && list.GetArrayLength() > 0 && Uri.TryCreate(WiroTask.Text(list[0], "url"), UriKind.Absolute, out var url))
+        if (LenientJson.TryGet(document.RootElement, "list", out var list) && list.ValueKind == JsonValueKind.Array
+            && list.GetArrayLength() > 0 && Uri.TryCreate(LenientJson.Text(list[0], "url"), UriKind.Absolute, out var url))
         {
             return url;
         }

@@ -76,25 +76,25 @@ internal static class WiroResponse
             return true;
         }
 
-        switch (WiroTask.Text(root, "result")?.Trim().ToLowerInvariant())
+        switch (LenientJson.Text(root, "result")?.Trim().ToLowerInvariant())
         {
             case "false" or "0":
                 return true;
             case "true" or "1":
                 return false;
             default:
-                return root.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0;
+                return LenientJson.TryGet(root, "errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0;
         }
     }
 
     private static (int Code, string? Message) FirstError(JsonElement root)
     {
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out var errors)
+        if (LenientJson.TryGet(root, "errors", out var errors)
             && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var error = errors[0];
-            var code = int.TryParse(WiroTask.Text(error, "code"), out var parsed) ? parsed : -1;
-            return (code, WiroTask.Text(error, "message"));
+            var code = int.TryParse(LenientJson.Text(error, "code"), out var parsed) ? parsed : -1;
+            return (code, LenientJson.Text(error, "message"));
         }
 
         return (-1, null);

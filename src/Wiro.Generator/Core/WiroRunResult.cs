@@ -11,8 +11,8 @@ public sealed record WiroRunResult(string TaskId, string SocketAccessToken)
     /// <summary>The task a Run answer (already accepted as not a refusal) names.</summary>
     internal static WiroRunResult Read(JsonElement root)
     {
-        var taskId = WiroTask.RequiredText(root, "taskid");
-        var token = WiroTask.RequiredText(root, "socketaccesstoken");
+        var taskId = LenientJson.RequiredText(root, "taskid");
+        var token = LenientJson.RequiredText(root, "socketaccesstoken");
         if (string.IsNullOrEmpty(taskId) || token is null)
         {
             throw new WiroMalformedResponseException("Wiro's Run answer holds no taskid and socketaccesstoken.", null, null);

@@ -65,8 +65,7 @@ public sealed class WiroTask
 
     /// <summary>The first task of a Task/Detail, Cancel or Kill answer; null when the list is missing or empty.</summary>
     internal static WiroTask? FromTaskList(JsonElement root, WiroClient? client)
-        => root.ValueKind == JsonValueKind.Object && root.TryGetProperty("tasklist", out var list)
-           && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+        => LenientJson.TryGet(root, "tasklist", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
             ? Read(list[0], client)
             : null;
 
@@ -79,19 +78,19 @@ public sealed class WiroTask
 
         var task = new WiroTask
         {
-            Id = RequiredText(element, "id") ?? "",
-            SocketAccessToken = RequiredText(element, "socketaccesstoken") ?? "",
-            RawStatus = RequiredText(element, "status") ?? "",
-            ExitCode = RequiredText(element, "pexit"),
-            DebugOutput = Text(element, "debugoutput"),
-            DebugError = Text(element, "debugerror"),
+            Id = LenientJson.RequiredText(element, "id") ?? "",
+            SocketAccessToken = LenientJson.RequiredText(element, "socketaccesstoken") ?? "",
+            RawStatus = LenientJson.RequiredText(element, "status") ?? "",
+            ExitCode = LenientJson.RequiredText(element, "pexit"),
+            DebugOutput = LenientJson.Text(element, "debugoutput"),
+            DebugError = LenientJson.Text(element, "debugerror"),
             CreatedAt = Time(element, "createtime"),
             StartedAt = Time(element, "starttime"),
             EndedAt = Time(element, "endtime"),
-            ElapsedSeconds = Number(element, "elapsedseconds") is >= 0 and var elapsed ? elapsed : null,
-            TotalCost = decimal.TryParse(Text(element, "totalcost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
-            ParametersJson = element.TryGetProperty("parameters", out var parameters) && parameters.ValueKind != JsonValueKind.Null
-                ? RawJson(parameters)
+            ElapsedSeconds = LenientJson.Number(element, "elapsedseconds") is >= 0 and var elapsed ? elapsed : null,
+            TotalCost = decimal.TryParse(LenientJson.Text(element, "totalcost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
+            ParametersJson = LenientJson.TryGet(element, "parameters", out var parameters) && parameters.ValueKind != JsonValueKind.Null
+                ? LenientJson.Raw(parameters)
                 : null,
         };
         task.Status = WiroTaskStatusExtensions.FromWireName(task.RawStatus);
@@ -99,83 +98,14 @@ public sealed class WiroTask
         return task;
     }
 
-    /// <summary>
-    /// A string, number or boolean property as text; null when absent, null, of another kind, or not valid text
-    /// (invalid UTF-8 or a lone surrogate), since descriptive fields are better lost than fatal.
-    /// </summary>
-    internal static string? Text(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        try
-        {
-            return value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                JsonValueKind.True => "true",
-                JsonValueKind.False => "false",
-                _ => null,
-            };
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// As <see cref="Text"/>, for a field the client cannot do without (an id, a token, a status): one that is there
-    /// but not valid text makes the answer unreadable.
-    /// </summary>
-    internal static string? RequiredText(JsonElement element, string name)
-    {
-        var text = Text(element, name);
-        if (text is null && element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            && value.ValueKind == JsonValueKind.String)
-        {
-            throw new WiroMalformedResponseException($"Wiro's answer holds a '{name}' that is not valid UTF-8 text.", null, null);
-        }
-
-        return text;
-    }
-
-    /// <summary>A finite number, sent as a number or a string; null otherwise.</summary>
-    internal static double? Number(JsonElement element, string name)
-        => double.TryParse(Text(element, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)
-            ? number
-            : null;
-
-    /// <summary>A whole number of at least zero that fits a <see cref="long"/> ("202472", 202472, "2.0e5"); null otherwise.</summary>
-    internal static long? Count(JsonElement element, string name)
-        => Number(element, name) is { } number && number >= 0 && number < long.MaxValue && Math.Floor(number) == number
-            ? (long)number
-            : null;
-
     private static DateTimeOffset? Time(JsonElement element, string name)
-        => long.TryParse(Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxUnixSeconds
+        => long.TryParse(LenientJson.Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxUnixSeconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
-    /// <summary>A value as raw JSON text; null when it holds text that is not valid UTF-8.</summary>
-    private static string? RawJson(JsonElement value)
-    {
-        try
-        {
-            return value.GetRawText();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-    }
-
     private static IReadOnlyList<WiroOutput> ReadOutputs(JsonElement element, WiroClient? client)
     {
-        if (!element.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array || outputs.GetArrayLength() == 0)
+        if (!LenientJson.TryGet(element, "outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array || outputs.GetArrayLength() == 0)
         {
             return [];
         }
@@ -189,12 +119,12 @@ public sealed class WiroTask
             }
 
             list.Add(new WiroOutput(
-                Text(output, "name"),
-                Text(output, "contenttype") ?? "application/octet-stream",
-                Count(output, "size"),
-                Text(output, "url"),
-                output.TryGetProperty("content", out var content) && content.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-                    ? RawJson(content)
+                LenientJson.Text(output, "name"),
+                LenientJson.Text(output, "contenttype") ?? "application/octet-stream",
+                LenientJson.Count(output, "size"),
+                LenientJson.Text(output, "url"),
+                LenientJson.TryGet(output, "content", out var content) && content.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+                    ? LenientJson.Raw(content)
                     : null,
                 list.Count,
                 client));
