@@ -12,15 +12,25 @@ namespace Wiro.Core.Tests;
 /// </summary>
 public sealed class MutatedAnswerTests
 {
-    /// <summary>What a broken server puts where a value belongs.</summary>
-    private static readonly string[] Values =
+    /// <summary>Numbers a broken server sends, as numbers and as strings (Wiro sends most numbers as strings).</summary>
+    private static readonly string[] Numbers =
     [
-        "99999999999999", "99999999999999999999999999999", "-1", "-99999999999999", "1.5", "1e400", "-1e400", "-0", "0", "1",
-        "\"99999999999999\"", "\"-1\"", "\"1e400\"", "\"NaN\"", "\"Infinity\"", "\"\"", "\" \"", "\"false\"", "\"true\"", "\"0\"", "\"1\"",
-        "true", "false", "null", "{}", "[]", "{\"a\":[1,{\"b\":null}]}", "[\"x\",{},[]]", "\"task_postprocess_end\"", "\"task_error\"",
-        "\"file:///etc/passwd\"", "\"ftp://x/0.png\"", "\"../../x.txt\"", "\"/etc/passwd\"", "\"C:\\\\x.txt\"", "\"CON\"", "\"..\"",
-        "\"\\ud800\"", "\"a\\udc00b\"", "\"a\\u0000b\"", "\"\\u202Egnp.exe\"",
+        "99999999999999", "99999999999999999999999999999", "253402300800", "-1", "-99999999999999", "1.5", "1e400", "-1e400", "-0",
+        "\"99999999999999\"", "\"99999999999999999999999999999\"", "\"253402300800\"", "\"-1\"", "\"1.5\"", "\"1e400\"",
+        "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"0x10\"", "\" 12 \"",
     ];
+
+    /// <summary>Text a broken or hostile server sends: other URL schemes, paths, device names, lone surrogates, statuses.</summary>
+    private static readonly string[] Texts =
+    [
+        "\"file:///etc/passwd\"", "\"ftp://x/0.png\"", "\"javascript:alert(1)\"", "\"../../x.txt\"", "\"/etc/passwd\"",
+        "\"C:\\\\x.txt\"", "\"CON\"", "\"..\"", "\"\\ud800\"", "\"a\\udc00b\"", "\"a\\u0000b\"", "\"\\u202Egnp.exe\"",
+        "\"\"", "\" \"", "\"false\"", "\"true\"", "\"0\"", "\"task_postprocess_end\"", "\"task_error\"",
+    ];
+
+    /// <summary>Values of another shape than the one expected.</summary>
+    private static readonly string[] Shapes =
+        ["0", "1", "true", "false", "null", "{}", "[]", "{\"a\":[1,{\"b\":null}]}", "[\"x\",{},[]]", .. Numbers, .. Texts];
 
     /// <summary>Byte sequences that are never UTF-8: stray continuation, overlong, surrogate, past U+10FFFF, cut short.</summary>
     private static readonly byte[][] NotUtf8 = [[0xFF], [0xFE], [0x80], [0xC3, 0x28], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]];
@@ -37,10 +47,15 @@ public sealed class MutatedAnswerTests
     public void Damaged_real_answers_give_a_value_or_a_wiro_exception()
     {
         var samples = SharedSamples.Load();
-        var seeds = samples.Concat(samples.Select(AsTaskList)).ToArray();
+        // Task/Detail answers hold the most fields, so they are drawn about as often as all the others together.
+        var taskAnswers = samples.Where(sample => Encoding.UTF8.GetString(sample).Contains("\"tasklist\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(taskAnswers);
+        var seeds = samples.Concat(samples.Select(AsTaskList))
+            .Concat(Enumerable.Repeat(taskAnswers, 2 * samples.Count / taskAnswers.Count).SelectMany(answers => answers))
+            .ToArray();
         var mutations =
             from seed in Gen.Int[0, seeds.Length - 1]
-            from edits in Gen.Select(Gen.Int[0, 3], Gen.Int[0, 1 << 20], Gen.Int[0, 1 << 20]).Array[0, 2]
+            from edits in Gen.Select(Gen.Int[0, 4], Gen.Int[0, 1 << 20], Gen.Int[0, 1 << 20]).Array[0, 2]
             from damage in Gen.Int[0, 9]
             from position in Gen.Int[0, 1 << 20]
             from value in Gen.Int[0, 255]
@@ -113,8 +128,9 @@ public sealed class MutatedAnswerTests
         => [.. """{"result":true,"errors":[],"total":"1","tasklist":["""u8, .. sample, .. "]}"u8];
 
     /// <summary>
-    /// Structural edits on the parsed sample: a value replaced (by a hostile value, bytes that are not UTF-8, or deep
-    /// nesting), a value removed, or a property duplicated. Markers stand in for what JSON text cannot hold.
+    /// Structural edits on the parsed sample: a value replaced (by a hostile number, another hostile value, or bytes
+    /// that are not UTF-8 or nest deeply), a value removed, or a property duplicated. Markers stand in for what JSON
+    /// text cannot hold.
     /// </summary>
     private static byte[] Edit(byte[] sample, (int Kind, int Target, int Value)[] edits)
     {
@@ -123,12 +139,14 @@ public sealed class MutatedAnswerTests
         foreach (var (kind, target, value) in edits)
         {
             var nodes = Walk(root).ToList();
-            var node = nodes[target % nodes.Count];
+            // Mostly a scalar: that is where a parser reads values, and where a value out of range hurts.
+            var scalars = nodes.Where(n => n is JsonValue).ToList();
+            var node = kind < 3 && scalars.Count > 0 && target % 4 != 0 ? scalars[target / 4 % scalars.Count] : nodes[target % nodes.Count];
             var marker = "@@" + raw.Count + "@@";
             switch (kind)
             {
-                case 0 or 1 when node is not null || nodes.Count == 1:
-                    raw.Add((marker, Replacement(kind, value)));
+                case 0 or 1 or 2 when node is not null || nodes.Count == 1:
+                    raw.Add((marker, Replacement(kind, value, node)));
                     if (node?.Parent is null)
                     {
                         root = JsonValue.Create(marker);
@@ -139,15 +157,15 @@ public sealed class MutatedAnswerTests
                     }
 
                     break;
-                case 2 when node?.Parent is JsonObject parent:
+                case 3 when node?.Parent is JsonObject parent:
                     parent.Remove(node.GetPropertyName());
                     break;
-                case 2 when node?.Parent is JsonArray array:
+                case 3 when node?.Parent is JsonArray array:
                     array.RemoveAt(node.GetElementIndex());
                     break;
-                case 3 when node?.Parent is JsonObject parent:
+                case 4 when node?.Parent is JsonObject parent:
                     raw.Add((marker, Encoding.UTF8.GetBytes(JsonValue.Create(node.GetPropertyName()).ToJsonString())));
-                    parent[marker] = value % 2 == 0 ? node.DeepClone() : JsonValue.Create(Values[value % Values.Length]);
+                    parent[marker] = value % 2 == 0 ? node.DeepClone() : JsonValue.Create(Shapes[value % Shapes.Length]);
                     break;
             }
         }
@@ -162,11 +180,16 @@ public sealed class MutatedAnswerTests
         return bytes;
     }
 
-    private static byte[] Replacement(int kind, int value)
+    /// <summary>
+    /// Kind 0 replaces a value by a hostile one of its own family (a number for a number or a string of digits, text
+    /// for text), kind 1 by any shape, kind 2 by bytes that are not UTF-8 or nest deeply.
+    /// </summary>
+    private static byte[] Replacement(int kind, int value, JsonNode? original)
     {
-        if (kind == 0)
+        if (kind < 2)
         {
-            return Encoding.UTF8.GetBytes(Values[value % Values.Length]);
+            var values = kind == 1 ? Shapes : LooksNumeric(original) ? Numbers : Texts;
+            return Encoding.UTF8.GetBytes(values[value % values.Length]);
         }
 
         var depth = 10 + (value % 300);
@@ -197,6 +220,11 @@ public sealed class MutatedAnswerTests
             _ => answer,
         };
     }
+
+    private static bool LooksNumeric(JsonNode? node)
+        => node is JsonValue value
+           && (value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+               || (value.TryGetValue<string>(out var text) && double.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out _)));
 
     private static IEnumerable<JsonNode?> Walk(JsonNode? node)
     {
