@@ -68,11 +68,9 @@ try
         return 1;
     }
 
-    Directory.CreateDirectory(options.OutputDirectory);
-    foreach (var output in result.Outputs)
+    // Output names come from the server: DownloadToDirectoryAsync keeps every file inside the folder.
+    foreach (var path in await result.DownloadToDirectoryAsync(options.OutputDirectory, cancellation.Token))
     {
-        var path = Path.GetFullPath(Path.Combine(options.OutputDirectory, Path.GetFileName(output.Name)));
-        await output.DownloadToFileAsync(path, cancellation.Token);
         Console.WriteLine($"Output: {path}");
     }
 

@@ -53,17 +53,51 @@ internal sealed class FaultQueue(TimeProvider clock)
             case WiroFaultKind.MalformedJson:
                 await Answer.JsonAsync(context, StatusCodes.Status200OK, BrokenBody).ConfigureAwait(false);
                 return true;
+            case WiroFaultKind.ResultFalseAsString:
+                await Answer.JsonAsync(context, StatusCodes.Status200OK, WiroJson.ErrorAsStrings(fault.Code, fault.Message)).ConfigureAwait(false);
+                return true;
             default:
                 await Answer.JsonAsync(context, StatusCodes.Status200OK, WiroJson.Error(fault.Code, fault.Message)).ConfigureAwait(false);
                 return true;
         }
     }
 
+    /// <summary>True when a fault that damages answers waits for this endpoint: its answer must then be held back.</summary>
+    public bool DamagesAnswer(string endpoint, bool isApi)
+    {
+        lock (_faults)
+        {
+            return _faults.Exists(fault => fault.DamagesAnswer && Matches(fault.Endpoint, endpoint, isApi));
+        }
+    }
+
+    /// <summary>
+    /// The answer with the first waiting fault that can change it applied (and spent); the answer as it was when
+    /// none can (a concurrent request may have spent it, or the answer lacks the field).
+    /// </summary>
+    public byte[] Damage(string endpoint, bool isApi, byte[] answer)
+    {
+        lock (_faults)
+        {
+            for (var i = 0; i < _faults.Count; i++)
+            {
+                var fault = _faults[i];
+                if (fault.DamagesAnswer && Matches(fault.Endpoint, endpoint, isApi) && AnswerRewriter.Apply(fault, answer) is { } damaged)
+                {
+                    _faults.RemoveAt(i);
+                    return damaged;
+                }
+            }
+        }
+
+        return answer;
+    }
+
     private WiroFault? Take(string endpoint, bool isApi)
     {
         lock (_faults)
         {
-            var index = _faults.FindIndex(fault => Matches(fault.Endpoint, endpoint, isApi));
+            var index = _faults.FindIndex(fault => !fault.DamagesAnswer && Matches(fault.Endpoint, endpoint, isApi));
             if (index < 0)
             {
                 return null;

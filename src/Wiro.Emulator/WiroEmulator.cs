@@ -164,7 +164,8 @@ public sealed partial class WiroEmulator : IAsyncDisposable
         // Every attempt is recorded, even one a fault then drops, so tests can count retries.
         var body = isApi ? await RequestBody.ReadAsync(context).ConfigureAwait(false) : null;
         Record(context, body);
-        if (await _faults.PlayAsync(context, isApi ? endpoint.Value ?? "/" : context.Request.Path.Value!, isApi, arrivedAt).ConfigureAwait(false))
+        var target = isApi ? endpoint.Value ?? "/" : context.Request.Path.Value!;
+        if (await _faults.PlayAsync(context, target, isApi, arrivedAt).ConfigureAwait(false))
         {
             return;
         }
@@ -175,7 +176,33 @@ public sealed partial class WiroEmulator : IAsyncDisposable
             return;
         }
 
+        if (_faults.DamagesAnswer(target, isApi))
+        {
+            await DamagedAsync(context, next, target, isApi).ConfigureAwait(false);
+            return;
+        }
+
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the endpoint into a buffer, lets a waiting fault damage its answer, then sends it.</summary>
+    private async Task DamagedAsync(HttpContext context, RequestDelegate next, string target, bool isApi)
+    {
+        var response = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = response;
+        }
+
+        var answer = _faults.Damage(target, isApi, buffer.ToArray());
+        context.Response.ContentLength = answer.Length;
+        await response.WriteAsync(answer, context.RequestAborted).ConfigureAwait(false);
     }
 
     private void Record(HttpContext context, RequestBody? body)

@@ -35,6 +35,18 @@ internal static class WiroJson
         w.WriteEndArray();
     });
 
+    /// <summary><c>{"result":"false","errors":[{"code":"97","message":"..."}]}</c>: every value a string, as some answers come.</summary>
+    public static byte[] ErrorAsStrings(int code, string message) => Write(w =>
+    {
+        w.WriteString("result", "false");
+        w.WriteStartArray("errors");
+        w.WriteStartObject();
+        w.WriteString("code", code.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteString("message", message);
+        w.WriteEndObject();
+        w.WriteEndArray();
+    });
+
     public static void WriteOk(Utf8JsonWriter w)
     {
         w.WriteBoolean("result", true);

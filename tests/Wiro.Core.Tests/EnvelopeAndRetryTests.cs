@@ -65,14 +65,24 @@ public sealed class EnvelopeAndRetryTests
         Assert.Contains("502", error.Message);
     }
 
-    [Theory]
-    [InlineData("""{"result":true,"errors":[]}""")]
-    [InlineData("[1,2]")]
-    public async Task Run_answer_without_a_task_is_an_error(string body)
+    [Fact]
+    public async Task Run_answer_without_a_task_is_malformed()
     {
-        using var client = ScriptedHandler.Client(new ScriptedHandler((_, _) => ScriptedHandler.Json(body)));
+        using var client = ScriptedHandler.Client(new ScriptedHandler((_, _) => ScriptedHandler.Json("""{"result":true,"errors":[]}""")));
 
-        await Assert.ThrowsAsync<WiroApiException>(() => client.RunAsync("o", "m", new EmptyRequest()));
+        var error = await Assert.ThrowsAsync<WiroMalformedResponseException>(() => client.RunAsync("o", "m", new EmptyRequest()));
+
+        Assert.Contains("no taskid", error.Message);
+    }
+
+    [Fact]
+    public async Task Run_answer_that_is_not_an_object_is_a_refusal()
+    {
+        using var client = ScriptedHandler.Client(new ScriptedHandler((_, _) => ScriptedHandler.Json("[1,2]")));
+
+        var error = await Assert.ThrowsAsync<WiroApiException>(() => client.RunAsync("o", "m", new EmptyRequest()));
+
+        Assert.Equal(-1, error.Code);
     }
 
     [Fact]
@@ -255,7 +265,7 @@ public sealed class EnvelopeAndRetryTests
     }
 
     /// <summary>A tool with no inputs: only callbackUrl and projectid can be sent.</summary>
-    private sealed record EmptyRequest : WiroRequest
+    internal sealed record EmptyRequest : WiroRequest
     {
         protected internal override void WriteParameters(WiroParameterWriter writer)
         {

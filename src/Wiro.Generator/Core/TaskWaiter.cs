@@ -40,7 +40,7 @@ internal sealed class TaskWaiter
                     return ended;
                 }
             }
-            catch (Exception exception) when (exception is WebSocketException or IOException or JsonException
+            catch (Exception exception) when (exception is WebSocketException or IOException or WiroMalformedResponseException
                                               || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // The socket is an optimisation: polling below reaches the same end.
@@ -143,34 +143,15 @@ internal sealed class TaskWaiter
     /// <summary>Reports one frame; true when it carries a terminal status.</summary>
     private bool HandleFrame(ReadOnlyMemory<byte> frame)
     {
-        using var document = JsonDocument.Parse(frame);
-        var root = document.RootElement;
-        var type = WiroTask.Text(root, "type");
-        if (type is null)
+        if (SocketMessage.Read(frame) is not { } message)
         {
             return false;
         }
 
-        var status = WiroTaskStatusExtensions.FromWireName(type);
-        double? percentage = null;
-        string? message = null;
-        if (root.TryGetProperty("message", out var body))
-        {
-            if (body.ValueKind == JsonValueKind.String)
-            {
-                message = body.GetString();
-            }
-            else if (body.ValueKind == JsonValueKind.Object)
-            {
-                // task_output carries {"type":"progressGenerate","percentage":"60",...}; LLM tools send text instead.
-                percentage = WiroTask.Number(body, "percentage");
-            }
-        }
-
-        Report(status, type, percentage, message, force: message is not null || percentage is not null);
+        Report(message.Status, message.RawType, message.Percentage, message.Message, force: message.Message is not null || message.Percentage is not null);
 
         // On the socket task_error is a line of stderr, not the end; the outcome is confirmed by Task/Detail.
-        return status.IsTerminal();
+        return message.Status.IsTerminal();
     }
 
     private void Report(WiroTaskStatus status, string rawStatus, double? percentage, string? message, bool force)

@@ -97,15 +97,7 @@ public sealed partial class WiroClient : IDisposable
         }
 
         using var document = await PostAsync(RunUri(owner, model), request, RunBody, retry: false, cancellationToken).ConfigureAwait(false);
-        var root = document.RootElement;
-        var taskId = WiroTask.Text(root, "taskid");
-        var token = WiroTask.Text(root, "socketaccesstoken");
-        if (string.IsNullOrEmpty(taskId) || token is null)
-        {
-            throw new WiroApiException(-1, "Wiro's Run answer holds no taskid.", null);
-        }
-
-        return new WiroRunResult(taskId!, token);
+        return WiroRunResult.Read(document.RootElement);
     }
 
     /// <summary>Starts a task and waits until it ends.</summary>
@@ -176,8 +168,8 @@ public sealed partial class WiroClient : IDisposable
             return content;
         }, retry: false, cancellationToken).ConfigureAwait(false);
 
-        if (document.RootElement.TryGetProperty("list", out var list) && list.ValueKind == JsonValueKind.Array
-            && list.GetArrayLength() > 0 && Uri.TryCreate(WiroTask.Text(list[0], "url"), UriKind.Absolute, out var url))
+        if (LenientJson.TryGet(document.RootElement, "list", out var list) && list.ValueKind == JsonValueKind.Array
+            && list.GetArrayLength() > 0 && Uri.TryCreate(LenientJson.Text(list[0], "url"), UriKind.Absolute, out var url))
         {
             return url;
         }
@@ -374,12 +366,8 @@ public sealed partial class WiroClient : IDisposable
         using var document = await PostAsync(
             uri, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
             retry: true, cancellationToken).ConfigureAwait(false);
-        if (document.RootElement.TryGetProperty("tasklist", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0)
-        {
-            return WiroTask.Read(list[0], this);
-        }
-
-        throw new WiroApiException(1, $"Wiro knows no task with {key} '{value}'.", null);
+        return WiroTask.FromTaskList(document.RootElement, this)
+               ?? throw new WiroApiException(1, $"Wiro knows no task with {key} '{value}'.", null);
     }
 
     /// <summary>

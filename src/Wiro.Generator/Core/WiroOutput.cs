@@ -11,18 +11,32 @@ public sealed class WiroOutput
 {
     private readonly WiroClient? _client;
 
-    internal WiroOutput(string name, string contentType, long? size, Uri? url, string? contentJson, WiroClient? client)
+    private readonly string? _rawUrl;
+
+    internal WiroOutput(string? rawName, string contentType, long? size, string? rawUrl, string? contentJson, int index, WiroClient? client)
     {
-        Name = name;
+        // Only http(s) is ever fetched: a file:, ftp: or other URL from a server must not make the client read elsewhere.
+        Url = Uri.TryCreate(rawUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? url
+            : null;
+        RawName = rawName;
+        Name = SafeFileName.ForOutput(rawName, Url, index);
         ContentType = contentType;
         Size = size;
-        Url = url;
         ContentJson = contentJson;
+        _rawUrl = rawUrl;
         _client = client;
     }
 
-    /// <summary>The file name, e.g. <c>0.png</c>.</summary>
+    /// <summary>
+    /// A file name safe to write in any folder, e.g. <c>0.png</c>: the name Wiro gave without any directory part, with
+    /// characters Windows or Linux refuse replaced by <c>_</c>, never <c>.</c>, <c>..</c> or a device name such as
+    /// <c>CON</c>, and never empty (then taken from the URL, or <c>output-{index}</c>).
+    /// </summary>
     public string Name { get; }
+
+    /// <summary>The name exactly as Wiro sent it (which may hold <c>../</c> or be rooted); null when there was none.</summary>
+    public string? RawName { get; }
 
     /// <summary>The content type, e.g. <c>image/png</c>.</summary>
     public string ContentType { get; }
@@ -30,7 +44,7 @@ public sealed class WiroOutput
     /// <summary>The size in bytes, when Wiro gave it.</summary>
     public long? Size { get; }
 
-    /// <summary>Where the file can be downloaded.</summary>
+    /// <summary>Where the file can be downloaded: an http or https URL; null when Wiro gave none, or another kind.</summary>
     public Uri? Url { get; }
 
     /// <summary>
@@ -39,18 +53,33 @@ public sealed class WiroOutput
     /// </summary>
     public string? ContentJson { get; }
 
+    /// <summary>True for inline content with no URL at all: nothing to download.</summary>
+    internal bool IsInlineContent => Url is null && ContentJson is not null && string.IsNullOrEmpty(_rawUrl);
+
     /// <summary>Streams the file into <paramref name="destination"/> without holding it in memory.</summary>
     /// <param name="destination">Where the bytes go.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>A task that completes when the file is copied.</returns>
-    public Task DownloadToStreamAsync(Stream destination, CancellationToken cancellationToken = default)
+    public async Task DownloadToStreamAsync(Stream destination, CancellationToken cancellationToken = default)
     {
-        if (Url is null || _client is null)
+        if (Url is null)
         {
-            throw new InvalidOperationException($"Output '{Name}' has no download URL.");
+            throw IsInlineContent
+                ? new InvalidOperationException($"Output '{Name}' is inline content (see ContentJson), not a file to download.")
+                : new WiroMalformedResponseException(
+                    string.IsNullOrEmpty(_rawUrl)
+                        ? $"Wiro's output '{Name}' has no download URL."
+                        : $"Wiro's output '{Name}' has a URL that is not http or https ('{Shorten(_rawUrl!)}'); it is not fetched.",
+                    null,
+                    null);
         }
 
-        return _client.DownloadAsync(Url, destination, cancellationToken);
+        if (_client is null)
+        {
+            throw new InvalidOperationException($"Output '{Name}' was not read by a WiroClient, so it cannot be downloaded.");
+        }
+
+        await _client.DownloadAsync(Url, destination, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Streams the file into <paramref name="path"/>, creating its folder.</summary>
@@ -78,7 +107,40 @@ public sealed class WiroOutput
         }
     }
 
+    /// <summary>
+    /// Streams the file into <paramref name="directory"/> (created when missing) as <see cref="Name"/>, which cannot
+    /// leave it whatever the server sent; an existing file of that name is replaced.
+    /// </summary>
+    /// <param name="directory">The folder to write in.</param>
+    /// <param name="cancellationToken">Cancels the download.</param>
+    /// <returns>The full path of the file written.</returns>
+    public Task<string> DownloadToDirectoryAsync(string directory, CancellationToken cancellationToken = default)
+        => DownloadIntoAsync(directory, Name, cancellationToken);
+
+    /// <summary>Downloads into <paramref name="directory"/> as <paramref name="fileName"/>, a name <see cref="SafeFileName"/> made.</summary>
+    internal async Task<string> DownloadIntoAsync(string directory, string fileName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(directory))
+        {
+            throw new ArgumentException("A directory is required.", nameof(directory));
+        }
+
+        var folder = Path.GetFullPath(directory);
+        var path = Path.GetFullPath(Path.Combine(folder, fileName));
+        // The name is safe by construction; the check keeps that promise even if the rules above ever miss a case.
+        if (!SafeFileName.IsSafe(fileName) || !string.Equals(Path.GetDirectoryName(path), Path.TrimEndingDirectorySeparator(folder), StringComparison.Ordinal))
+        {
+            throw new WiroMalformedResponseException($"Wiro's output name '{Shorten(fileName)}' would leave '{folder}'; it is not written.", null, null);
+        }
+
+        await DownloadToFileAsync(path, cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
     /// <summary>The name and URL.</summary>
     /// <returns>A description.</returns>
     public override string ToString() => $"{Name} ({ContentType}) {Url}";
+
+    /// <summary>Server text quoted in a message, kept short.</summary>
+    private static string Shorten(string text) => text.Length <= 100 ? text : text.Substring(0, 100) + "...";
 }

@@ -11,8 +11,8 @@ using System.Threading.Tasks;
 
 /// <summary>
 /// Reads Wiro's answer envelope straight from the response stream. <c>result:false</c> is an error whatever the HTTP
-/// status (Wiro often answers 200), error codes come as numbers or strings, and 401/403 mean the credentials were
-/// refused even when the body is not JSON.
+/// status (Wiro often answers 200) and however it is written (<c>false</c>, <c>"false"</c>, <c>0</c>), error codes
+/// come as numbers or strings, and 401/403 mean the credentials were refused even when the body is not JSON.
 /// </summary>
 internal static class WiroResponse
 {
@@ -52,9 +52,7 @@ internal static class WiroResponse
         }
 
         var root = document.RootElement;
-        var failed = !response.IsSuccessStatusCode
-                     || root.ValueKind != JsonValueKind.Object
-                     || (root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.False);
+        var failed = !response.IsSuccessStatusCode || IsRefusal(root);
         if (!failed)
         {
             return document;
@@ -67,14 +65,36 @@ internal static class WiroResponse
         }
     }
 
+    /// <summary>
+    /// Whether an answer says no: <c>result</c> false as a boolean, a string (<c>"false"</c>) or a number (<c>0</c>);
+    /// when <c>result</c> is missing or unreadable, whether <c>errors</c> holds one. Anything but an object says no.
+    /// </summary>
+    internal static bool IsRefusal(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return true;
+        }
+
+        switch (LenientJson.Text(root, "result")?.Trim().ToLowerInvariant())
+        {
+            case "false" or "0":
+                return true;
+            case "true" or "1":
+                return false;
+            default:
+                return LenientJson.TryGet(root, "errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0;
+        }
+    }
+
     private static (int Code, string? Message) FirstError(JsonElement root)
     {
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out var errors)
+        if (LenientJson.TryGet(root, "errors", out var errors)
             && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
         {
             var error = errors[0];
-            var code = int.TryParse(WiroTask.Text(error, "code"), out var parsed) ? parsed : -1;
-            return (code, WiroTask.Text(error, "message"));
+            var code = int.TryParse(LenientJson.Text(error, "code"), out var parsed) ? parsed : -1;
+            return (code, LenientJson.Text(error, "message"));
         }
 
         return (-1, null);

@@ -8,10 +8,15 @@ using System.Text.Json;
 
 /// <summary>
 /// A task as Task/Detail describes it. Read leniently: Wiro sends most numbers as strings, some fields as null,
-/// and adds fields over time; unknown fields are ignored.
+/// and adds fields over time; unknown fields are ignored, and a value out of its range (a time past year 9999, a
+/// negative size) is read as absent. Only an id, token, status or exit code that is not valid text makes the
+/// answer unreadable (<see cref="WiroMalformedResponseException"/>).
 /// </summary>
 public sealed class WiroTask
 {
+    /// <summary>The last unix second <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59Z).</summary>
+    private const long MaxUnixSeconds = 253_402_300_799;
+
     private WiroTask()
     {
     }
@@ -31,10 +36,10 @@ public sealed class WiroTask
     /// <summary>The model's exit code (<c>pexit</c>): <c>0</c> is success; empty when it never ran.</summary>
     public string? ExitCode { get; private set; }
 
-    /// <summary>The task's standard output (for LLM tools, the answer).</summary>
+    /// <summary>The task's standard output (for LLM tools, the answer); null when absent or not valid text.</summary>
     public string? DebugOutput { get; private set; }
 
-    /// <summary>The task's error output.</summary>
+    /// <summary>The task's error output; null when absent or not valid text.</summary>
     public string? DebugError { get; private set; }
 
     /// <summary>When the task was created.</summary>
@@ -55,8 +60,14 @@ public sealed class WiroTask
     /// <summary>The files the task produced so far.</summary>
     public IReadOnlyList<WiroOutput> Outputs { get; private set; } = [];
 
-    /// <summary>The run parameters Wiro recorded, as raw JSON (null when absent).</summary>
+    /// <summary>The run parameters Wiro recorded, as raw JSON (null when absent or not valid text).</summary>
     public string? ParametersJson { get; private set; }
+
+    /// <summary>The first task of a Task/Detail, Cancel or Kill answer; null when the list is missing or empty.</summary>
+    internal static WiroTask? FromTaskList(JsonElement root, WiroClient? client)
+        => LenientJson.TryGet(root, "tasklist", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
+            ? Read(list[0], client)
+            : null;
 
     internal static WiroTask Read(JsonElement element, WiroClient? client)
     {
@@ -67,19 +78,19 @@ public sealed class WiroTask
 
         var task = new WiroTask
         {
-            Id = Text(element, "id") ?? "",
-            SocketAccessToken = Text(element, "socketaccesstoken") ?? "",
-            RawStatus = Text(element, "status") ?? "",
-            ExitCode = Text(element, "pexit"),
-            DebugOutput = Text(element, "debugoutput"),
-            DebugError = Text(element, "debugerror"),
+            Id = LenientJson.RequiredText(element, "id") ?? "",
+            SocketAccessToken = LenientJson.RequiredText(element, "socketaccesstoken") ?? "",
+            RawStatus = LenientJson.RequiredText(element, "status") ?? "",
+            ExitCode = LenientJson.RequiredText(element, "pexit"),
+            DebugOutput = LenientJson.Text(element, "debugoutput"),
+            DebugError = LenientJson.Text(element, "debugerror"),
             CreatedAt = Time(element, "createtime"),
             StartedAt = Time(element, "starttime"),
             EndedAt = Time(element, "endtime"),
-            ElapsedSeconds = Number(element, "elapsedseconds"),
-            TotalCost = decimal.TryParse(Text(element, "totalcost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
-            ParametersJson = element.TryGetProperty("parameters", out var parameters) && parameters.ValueKind != JsonValueKind.Null
-                ? parameters.GetRawText()
+            ElapsedSeconds = LenientJson.Number(element, "elapsedseconds") is >= 0 and var elapsed ? elapsed : null,
+            TotalCost = decimal.TryParse(LenientJson.Text(element, "totalcost"), NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) ? cost : null,
+            ParametersJson = LenientJson.TryGet(element, "parameters", out var parameters) && parameters.ValueKind != JsonValueKind.Null
+                ? LenientJson.Raw(parameters)
                 : null,
         };
         task.Status = WiroTaskStatusExtensions.FromWireName(task.RawStatus);
@@ -87,35 +98,14 @@ public sealed class WiroTask
         return task;
     }
 
-    /// <summary>A string or number property as text; null when absent or null.</summary>
-    internal static string? Text(JsonElement element, string name)
-    {
-        if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(name, out var value))
-        {
-            return null;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            JsonValueKind.True => "true",
-            JsonValueKind.False => "false",
-            _ => null,
-        };
-    }
-
-    internal static double? Number(JsonElement element, string name)
-        => double.TryParse(Text(element, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
-
     private static DateTimeOffset? Time(JsonElement element, string name)
-        => long.TryParse(Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+        => long.TryParse(LenientJson.Text(element, name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= MaxUnixSeconds
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : null;
 
     private static IReadOnlyList<WiroOutput> ReadOutputs(JsonElement element, WiroClient? client)
     {
-        if (!element.TryGetProperty("outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array || outputs.GetArrayLength() == 0)
+        if (!LenientJson.TryGet(element, "outputs", out var outputs) || outputs.ValueKind != JsonValueKind.Array || outputs.GetArrayLength() == 0)
         {
             return [];
         }
@@ -128,15 +118,15 @@ public sealed class WiroTask
                 continue;
             }
 
-            var url = Text(output, "url");
             list.Add(new WiroOutput(
-                Text(output, "name") ?? "",
-                Text(output, "contenttype") ?? "application/octet-stream",
-                Number(output, "size") is { } size ? (long)size : null,
-                Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null,
-                output.TryGetProperty("content", out var content) && content.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
-                    ? content.GetRawText()
+                LenientJson.Text(output, "name"),
+                LenientJson.Text(output, "contenttype") ?? "application/octet-stream",
+                LenientJson.Count(output, "size"),
+                LenientJson.Text(output, "url"),
+                LenientJson.TryGet(output, "content", out var content) && content.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined)
+                    ? LenientJson.Raw(content)
                     : null,
+                list.Count,
                 client));
         }
 

@@ -1,7 +1,10 @@
 #nullable enable
 namespace Wiro;
 
+using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
 
 /// <summary>How a task ended. Success means <c>task_postprocess_end</c> with exit code <c>0</c>.</summary>
 public sealed class WiroTaskResult
@@ -36,6 +39,32 @@ public sealed class WiroTaskResult
 
     /// <summary>Why the task did not succeed; null when it did.</summary>
     public string? FailureReason { get; }
+
+    /// <summary>
+    /// Downloads every file output into <paramref name="directory"/> (created when missing), one after another, each
+    /// as its <see cref="WiroOutput.Name"/>; names that differ only in case get <c> (2)</c>, <c> (3)</c>... before
+    /// the extension, so no output overwrites another. Outputs with inline content only (<see cref="WiroOutput.ContentJson"/>)
+    /// are not files and are skipped. Nothing is written outside <paramref name="directory"/>.
+    /// </summary>
+    /// <param name="directory">The folder to write in.</param>
+    /// <param name="cancellationToken">Cancels the downloads.</param>
+    /// <returns>The full paths written, in the order of <see cref="Outputs"/>.</returns>
+    public async Task<IReadOnlyList<string>> DownloadToDirectoryAsync(string directory, CancellationToken cancellationToken = default)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var paths = new List<string>(Outputs.Count);
+        foreach (var output in Outputs)
+        {
+            if (output.IsInlineContent)
+            {
+                continue;
+            }
+
+            paths.Add(await output.DownloadIntoAsync(directory, SafeFileName.Unique(output.Name, taken), cancellationToken).ConfigureAwait(false));
+        }
+
+        return paths;
+    }
 
     private static string Describe(WiroTask task)
     {
