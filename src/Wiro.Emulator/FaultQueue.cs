@@ -65,7 +65,7 @@ internal sealed class FaultQueue(TimeProvider clock)
                 context.Response.Body = new FaultyBody.Trickle(context.Response.Body, fault.Duration);
                 return false;
             case WiroFaultKind.CutShort:
-                context.Response.Body = new FaultyBody.CutShort(context.Response.Body, context, fault.Size);
+                context.Response.Body = new FaultyBody.CutShort(context.Response.Body, fault.Size);
                 return false;
             default:
                 await Answer.JsonAsync(context, StatusCodes.Status200OK, WiroJson.Error(fault.Code, fault.Message)).ConfigureAwait(false);

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Wiro.Emulator;
 
 /// <summary>
@@ -51,18 +49,17 @@ internal abstract class FaultyBody(Stream inner) : Stream
         }
     }
 
-    /// <summary>The first bytes, flushed, then the connection dropped; what follows goes nowhere.</summary>
-    public sealed class CutShort(Stream inner, HttpContext context, long bytesSent) : FaultyBody(inner)
+    /// <summary>
+    /// The first bytes, flushed with the headers; what follows goes nowhere. Kestrel then sees fewer bytes than the
+    /// Content-Length and closes the connection after what was sent, so the client receives exactly those bytes.
+    /// </summary>
+    public sealed class CutShort(Stream inner, long bytesSent) : FaultyBody(inner)
     {
         private long _left = bytesSent;
+        private bool _flushed;
 
         public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (_left < 0)
-            {
-                return;
-            }
-
             var sent = (int)Math.Min(_left, buffer.Length);
             if (sent > 0)
             {
@@ -70,11 +67,10 @@ internal abstract class FaultyBody(Stream inner) : Stream
                 _left -= sent;
             }
 
-            if (sent < buffer.Length)
+            if (_left == 0 && !_flushed)
             {
-                _left = -1;
+                _flushed = true;
                 await Inner.FlushAsync(cancellationToken).ConfigureAwait(false);
-                context.Abort();
             }
         }
     }

@@ -85,10 +85,10 @@ public sealed partial record WiroFault
 
     /// <summary>
     /// The answer as usual, with its whole Content-Length, but only its first <paramref name="bytesSent"/> bytes of body
-    /// before the connection is dropped: a download (or answer) cut short. Files are served with Range support, so a
+    /// before the connection is closed: a download (or answer) cut short. Files are served with Range support, so a
     /// client can resume.
     /// </summary>
-    /// <param name="bytesSent">The body bytes written before the drop (the network may deliver fewer).</param>
+    /// <param name="bytesSent">The body bytes sent before the close.</param>
     /// <param name="endpoint">The endpoint path it applies to, e.g. <c>/files</c> for downloads; null for any API endpoint.</param>
     /// <returns>The fault.</returns>
     public static WiroFault CutShort(long bytesSent, string? endpoint = null)
