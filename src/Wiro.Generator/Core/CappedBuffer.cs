@@ -6,9 +6,10 @@ using System.Buffers;
 
 /// <summary>
 /// Bytes received into one growing array that never holds more than <c>limit + 1</c> bytes (the extra byte tells an
-/// exact fit from an overflow). It doubles, but jumps straight to its last size once doubling twice would pass it,
-/// so while it grows the old and the new array together stay within about 1.5 times the limit. Arrays up to 1 MiB
-/// come from the shared pool; larger ones from the GC, so one huge answer is not kept alive by the pool.
+/// exact fit from an overflow). It grows fourfold, and jumps straight to its last size once growing twice more would
+/// pass it, so the array before the last is at most a quarter of the limit and all the arrays it ever allocated add
+/// up to at most 4/3 of the limit (they count until the GC collects them). Arrays up to 1 MiB come from the shared
+/// pool; larger ones from the GC, so one huge answer is not kept alive by the pool.
 /// </summary>
 internal sealed class CappedBuffer : IDisposable
 {
@@ -45,7 +46,7 @@ internal sealed class CappedBuffer : IDisposable
                 throw new InvalidOperationException("The buffer is full: check Overflowed after each Advance.");
             }
 
-            var next = (long)Capacity * 4 > MaxLength ? MaxLength : Capacity * 2;
+            var next = (long)Capacity * 16 > MaxLength ? MaxLength : Capacity * 4;
             var grown = Allocate(next);
             _array.AsSpan(0, _written).CopyTo(grown);
             Release(_array, _written);
