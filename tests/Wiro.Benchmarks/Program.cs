@@ -26,7 +26,7 @@ if (args is ["profile", var edit, ..])
     return;
 }
 
-// `memory <scenario>` runs the client against one hostile server and prints its peak working set (docs/benchmarks.md, section 6).
+// `memory <scenario>` runs the client against one hostile server and prints its peak working set (docs/benchmarks.md, "Memory against a hostile server").
 if (args is ["memory", var scenario, ..])
 {
     await Wiro.Benchmarks.Memory.HostileMemoryProbe.RunAsync(scenario, Console.Out);
