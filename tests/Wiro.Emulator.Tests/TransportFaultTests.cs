@@ -81,7 +81,7 @@ public sealed class TransportFaultTests
         await using var env = await Emulated.StartAsync();
         var url = await FinishedOutputAsync(env);
         var whole = await env.Api.Http.GetByteArrayAsync(url);
-        env.Emulator.EnqueueFault(WiroFault.TrickleBody(TimeSpan.FromMilliseconds(5), "/files"));
+        env.Emulator.EnqueueFault(WiroFault.TrickleBody(TimeSpan.FromMilliseconds(20), "/files"));
 
         using var response = await env.Api.Http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
         await using var body = await response.Content.ReadAsStreamAsync();
