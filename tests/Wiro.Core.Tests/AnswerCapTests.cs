@@ -73,14 +73,41 @@ public sealed class AnswerCapTests
         Assert.Contains(env.Emulator.Requests, r => r.Path == "/v1/Task/Detail");
     }
 
-    [Fact]
-    public void Caps_must_be_positive()
+    [Theory]
+    [InlineData(0, 1, 1.0, 0)]
+    [InlineData(1, -1, 1.0, 0)]
+    [InlineData(int.MaxValue, 1, 1.0, 0)]
+    [InlineData(1, 1, 0.0, 0)]
+    [InlineData(1, 1, 1.0, -1)]
+    public void Caps_and_the_stall_rule_must_be_valid(int maxResponseBytes, int maxWebSocketMessageBytes, double stallSeconds, int minimumRate)
     {
-        var options = new WiroClientOptions { ApiKey = "k", MaxResponseBytes = 0 };
+        var options = new WiroClientOptions
+        {
+            ApiKey = "k",
+            MaxResponseBytes = maxResponseBytes,
+            MaxWebSocketMessageBytes = maxWebSocketMessageBytes,
+            DownloadStallTimeout = TimeSpan.FromSeconds(stallSeconds),
+            MinimumDownloadBytesPerSecond = minimumRate,
+        };
 
         Assert.Throws<ArgumentException>(() => new WiroClient(options));
-        options.MaxResponseBytes = 1;
-        options.MaxWebSocketMessageBytes = -1;
-        Assert.Throws<ArgumentException>(() => new WiroClient(options));
+    }
+
+    [Fact]
+    public async Task A_trickling_api_answer_fails_within_the_timeout_as_a_timeout()
+    {
+        // An API answer is bounded whole by Timeout (headers and body), reported as HttpClient reports its own timeout.
+        await using var env = await TestEnvironment.StartAsync(client: options =>
+        {
+            options.Timeout = TimeSpan.FromMilliseconds(500);
+            options.MaxRetries = 0;
+        });
+        env.Emulator.EnqueueFault(WiroFault.TrickleBody(TimeSpan.FromMilliseconds(200), "/Task/Detail"));
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var error = await Assert.ThrowsAsync<TaskCanceledException>(() => env.Client.GetTaskByIdAsync("1", limit.Token));
+
+        Assert.IsType<TimeoutException>(error.InnerException);
+        Assert.False(limit.IsCancellationRequested);
     }
 }
