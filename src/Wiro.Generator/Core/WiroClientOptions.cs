@@ -51,7 +51,10 @@ public sealed class WiroClientOptions
     /// <summary>Growth of the polling interval after each poll. Default 1.5.</summary>
     public double PollingBackoffFactor { get; set; } = 1.5;
 
-    /// <summary>Retries of idempotent calls (Task/Detail, Cancel, Kill, downloads) on 408, 429, 5xx and transport errors. Default 3.</summary>
+    /// <summary>
+    /// Retries of idempotent calls (Task/Detail, Cancel, Kill, downloads) on 408, 429, 5xx and transport errors; a
+    /// download cut short or stalled is resumed from where it stopped, within the same count. Default 3.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>Base delay of the exponential retry backoff (with jitter). Default 500 ms.</summary>
