@@ -94,7 +94,10 @@ public sealed class WiroClientOptions
     /// </summary>
     public TimeSpan DownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>The slowest download rate accepted over each <see cref="DownloadStallTimeout"/> window, in bytes per second. Default 1024.</summary>
+    /// <summary>
+    /// The slowest download rate accepted over each <see cref="DownloadStallTimeout"/> window, in bytes per second;
+    /// 0 makes the window a plain idle timeout (any byte starts it again). Default 1024.
+    /// </summary>
     public int MinimumDownloadBytesPerSecond { get; set; } = 1024;
 
     /// <summary>Describes the options without the secret.</summary>
