@@ -25,7 +25,7 @@ internal sealed class FaultQueue(TimeProvider clock)
     /// </summary>
     public async Task<bool> PlayAsync(HttpContext context, string endpoint, bool isApi, DateTimeOffset arrivedAt)
     {
-        var fault = Take(endpoint, isApi);
+        var fault = Take(fault => !fault.DamagesAnswer && fault.Kind != WiroFaultKind.EndlessWebSocketMessage && Matches(fault.Endpoint, endpoint, isApi));
         switch (fault?.Kind)
         {
             case null:
@@ -56,6 +56,20 @@ internal sealed class FaultQueue(TimeProvider clock)
             case WiroFaultKind.ResultFalseAsString:
                 await Answer.JsonAsync(context, StatusCodes.Status200OK, WiroJson.ErrorAsStrings(fault.Code, fault.Message)).ConfigureAwait(false);
                 return true;
+            case WiroFaultKind.Redirect:
+                context.Response.StatusCode = fault.StatusCode;
+                context.Response.Headers.Location = fault.Target!.AbsoluteUri;
+                context.Response.ContentLength = 0;
+                return true;
+            case WiroFaultKind.OversizedAnswer:
+                await OversizedAnswer.WriteAsync(context, fault.Size, fault.DeclaresLength).ConfigureAwait(false);
+                return true;
+            case WiroFaultKind.TrickleBody:
+                context.Response.Body = new FaultyBody.Trickle(context.Response.Body, fault.Duration);
+                return false;
+            case WiroFaultKind.CutShort:
+                context.Response.Body = new FaultyBody.CutShort(context.Response.Body, fault.Size);
+                return false;
             default:
                 await Answer.JsonAsync(context, StatusCodes.Status200OK, WiroJson.Error(fault.Code, fault.Message)).ConfigureAwait(false);
                 return true;
@@ -93,11 +107,14 @@ internal sealed class FaultQueue(TimeProvider clock)
         return answer;
     }
 
-    private WiroFault? Take(string endpoint, bool isApi)
+    /// <summary>The fault for the next WebSocket subscription, if one is queued.</summary>
+    public WiroFault? TakeForSocket() => Take(fault => fault.Kind == WiroFaultKind.EndlessWebSocketMessage);
+
+    private WiroFault? Take(Predicate<WiroFault> matches)
     {
         lock (_faults)
         {
-            var index = _faults.FindIndex(fault => !fault.DamagesAnswer && Matches(fault.Endpoint, endpoint, isApi));
+            var index = _faults.FindIndex(matches);
             if (index < 0)
             {
                 return null;

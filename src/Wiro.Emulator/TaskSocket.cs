@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -7,10 +8,13 @@ namespace Wiro.Emulator;
 /// <summary>
 /// The WebSocket at <c>/socket/v1</c>: after <c>{"type":"task_info","tasktoken":"..."}</c> it sends every status
 /// the task has passed (so a late subscriber still sees the whole sequence), then each new one as the clock
-/// reaches it, and closes after the terminal status.
+/// reaches it, and closes after the terminal status. A queued <see cref="WiroFaultKind.EndlessWebSocketMessage"/>
+/// replaces all of that for the next subscription.
 /// </summary>
-internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?> findByToken, Func<Uri> serverAddress)
+internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?> findByToken, Func<Uri> serverAddress, FaultQueue faults)
 {
+    private const int EndlessFrameLength = 64 * 1024;
+
     /// <summary>How often the clock is read; a fake clock is advanced by the test, not by this wait.</summary>
     private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(50);
 
@@ -26,6 +30,12 @@ internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?>
         try
         {
             var token = await ReadTaskTokenAsync(socket, context.RequestAborted).ConfigureAwait(false);
+            if (faults.TakeForSocket() is { } fault)
+            {
+                await SendEndlessMessageAsync(socket, fault.Size, context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
             var task = token is null ? null : findByToken(token);
             if (task is null)
             {
@@ -72,6 +82,26 @@ internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?>
 
             await Task.Delay(poll > TimeSpan.FromMilliseconds(5) ? poll : TimeSpan.FromMilliseconds(5), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Frames of one message that never ends, then silence until the client leaves.</summary>
+    private static async Task SendEndlessMessageAsync(WebSocket socket, long size, CancellationToken cancellationToken)
+    {
+        var frame = new byte[EndlessFrameLength];
+        Array.Fill(frame, (byte)'x');
+        var headLength = Encoding.UTF8.GetBytes("""{"type":"task_output","message":"x""", frame);
+        for (var left = size; left > 0; left -= EndlessFrameLength)
+        {
+            var length = (int)Math.Min(left, EndlessFrameLength);
+            await socket.SendAsync(frame.AsMemory(0, length), WebSocketMessageType.Text, endOfMessage: false, cancellationToken).ConfigureAwait(false);
+            if (left == size)
+            {
+                // Only the first frame starts the JSON; the rest is the same string going on.
+                frame.AsSpan(0, headLength).Fill((byte)'x');
+            }
+        }
+
+        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string?> ReadTaskTokenAsync(WebSocket socket, CancellationToken cancellationToken)

@@ -44,7 +44,10 @@ public sealed partial class WiroEmulator
         })).ConfigureAwait(false);
     }
 
-    /// <summary>An upload, or an output of a task that has succeeded (404 before that, as the file does not exist yet).</summary>
+    /// <summary>
+    /// An upload, or an output of a task that has succeeded (404 before that, as the file does not exist yet), with
+    /// Range support.
+    /// </summary>
     private async Task ServeFileAsync(HttpContext context)
     {
         var folder = (string)context.Request.RouteValues["folder"]!;
@@ -61,8 +64,7 @@ public sealed partial class WiroEmulator
             return;
         }
 
-        context.Response.ContentType = file.ContentType;
-        context.Response.ContentLength = file.Content.Length;
-        await context.Response.Body.WriteAsync(file.Content, context.RequestAborted).ConfigureAwait(false);
+        // With Range support, as CDNs have, so a download cut short can be resumed.
+        await Results.Bytes(file.Content, file.ContentType, enableRangeProcessing: true).ExecuteAsync(context).ConfigureAwait(false);
     }
 }

@@ -52,7 +52,7 @@ public sealed partial class WiroEmulator : IAsyncDisposable
         _authenticator = new Authenticator(options);
         _faults = new FaultQueue(options.Clock);
         _callbacks = new CallbackSender(options.Clock, () => ServerAddress);
-        _socket = new TaskSocket(options.Clock, token => _tasksByToken.GetValueOrDefault(token), () => ServerAddress);
+        _socket = new TaskSocket(options.Clock, token => _tasksByToken.GetValueOrDefault(token), () => ServerAddress, _faults);
     }
 
     /// <summary>The API address to give a client, e.g. <c>http://127.0.0.1:5123/v1/</c>.</summary>

@@ -41,6 +41,21 @@ public enum WiroFaultKind
 
     /// <summary>The real answer, with the first output's <c>url</c> set to <see cref="WiroFault.Value"/> (a <c>file:</c> URL, say).</summary>
     HostileOutputUrl,
+
+    /// <summary>A redirect (3xx with <c>Location</c>) to another URL, such as another origin.</summary>
+    Redirect,
+
+    /// <summary>HTTP 200 with a JSON answer of a given size, streamed (never held whole).</summary>
+    OversizedAnswer,
+
+    /// <summary>On the WebSocket: one message whose frames never set FIN, then silence.</summary>
+    EndlessWebSocketMessage,
+
+    /// <summary>The answer's body, one byte per interval.</summary>
+    TrickleBody,
+
+    /// <summary>The answer declares its whole Content-Length, sends only its first bytes, and drops the connection.</summary>
+    CutShort,
 }
 
 /// <summary>
@@ -63,7 +78,7 @@ public enum WiroFaultKind
 /// <param name="Duration">The <c>Retry-After</c> of <see cref="WiroFaultKind.TooManyRequests"/>, or the wait of <see cref="WiroFaultKind.Delay"/>.</param>
 /// <param name="Code">Wiro's error code in the answer's envelope.</param>
 /// <param name="Message">Wiro's error message in the answer's envelope.</param>
-public sealed record WiroFault(WiroFaultKind Kind, string? Endpoint, TimeSpan Duration, int Code, string Message)
+public sealed partial record WiroFault(WiroFaultKind Kind, string? Endpoint, TimeSpan Duration, int Code, string Message)
 {
     /// <summary>The answer's field a fault that damages the real answer changes, e.g. <c>status</c>.</summary>
     public string? Field { get; init; }

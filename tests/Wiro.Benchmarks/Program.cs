@@ -34,4 +34,11 @@ if (args is ["profile", var edit, ..])
     return;
 }
 
+// `memory <scenario>` runs the client against one hostile server and prints its peak working set (docs/benchmarks.md, "Memory against a hostile server").
+if (args is ["memory", var scenario, ..])
+{
+    await Wiro.Benchmarks.Memory.HostileMemoryProbe.RunAsync(scenario, Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -234,7 +234,7 @@ public sealed class EnvelopeAndRetryTests
         var output = (await client.GetTaskByIdAsync("7")).Outputs.Single();
         var path = Path.Combine(Path.GetTempPath(), "wiro-core-" + Guid.NewGuid().ToString("N") + ".png");
 
-        var error = await Assert.ThrowsAsync<WiroApiException>(() => output.DownloadToFileAsync(path));
+        var error = await Assert.ThrowsAsync<WiroDownloadException>(() => output.DownloadToFileAsync(path));
 
         Assert.Equal(HttpStatusCode.NotFound, error.HttpStatus);
         Assert.False(File.Exists(path));

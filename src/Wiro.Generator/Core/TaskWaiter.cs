@@ -81,7 +81,8 @@ internal sealed class TaskWaiter
     /// <summary>
     /// Reads socket frames until a terminal status arrives (null: the caller confirms by polling). When the socket
     /// stays silent for <see cref="WiroClientOptions.WebSocketIdleTimeout"/>, Task/Detail is read once, so a lost
-    /// frame or a mute server cannot hold the wait forever; the task returned then already ended.
+    /// frame or a mute server cannot hold the wait forever; the task returned then already ended. A message larger
+    /// than <see cref="WiroClientOptions.MaxWebSocketMessageBytes"/> (or one that never ends) drops the socket.
     /// </summary>
     private async Task<WiroTask?> FollowSocketAsync(Uri address, CancellationToken cancellationToken)
     {
@@ -96,7 +97,7 @@ internal sealed class TaskWaiter
 
         await socket.SendAsync(TaskInfoMessage(_run.SocketAccessToken), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
 
-        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var buffer = new CappedBuffer(_client.Options.MaxWebSocketMessageBytes, 4096);
         while (socket.State == WebSocketState.Open)
         {
             buffer.Clear();
@@ -104,7 +105,7 @@ internal sealed class TaskWaiter
             do
             {
                 // A pending receive cannot be cancelled without aborting the socket, so silence is waited out beside it.
-                var receiving = socket.ReceiveAsync(buffer.GetMemory(4096), cancellationToken).AsTask();
+                var receiving = socket.ReceiveAsync(buffer.GetMemory(), cancellationToken).AsTask();
                 using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
                 {
                     while (await Task.WhenAny(receiving, Task.Delay(idle, silence.Token)).ConfigureAwait(false) != receiving)
@@ -122,6 +123,12 @@ internal sealed class TaskWaiter
 
                 received = await receiving.ConfigureAwait(false);
                 buffer.Advance(received.Count);
+                if (buffer.Overflowed)
+                {
+                    // Not worth a close handshake with a server that sends this; polling takes over.
+                    socket.Abort();
+                    return null;
+                }
             }
             while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
 

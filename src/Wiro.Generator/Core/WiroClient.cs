@@ -38,7 +38,10 @@ public sealed partial class WiroClient : IDisposable
 
     /// <summary>
     /// Creates a client over a given <see cref="HttpClient"/> (for dependency injection and custom handlers);
-    /// the client never disposes it.
+    /// the client never disposes it. Its handler must not follow redirects (<c>AllowAutoRedirect = false</c>): one
+    /// that does sends the signed headers (and, on 307/308, the body) wherever a redirect points before the client
+    /// can see it. The client then refuses the answer with <see cref="WiroRedirectException"/>, but cannot call the
+    /// request back.
     /// </summary>
     /// <param name="httpClient">The HTTP client to send requests with.</param>
     /// <param name="options">Credentials and behaviour.</param>
@@ -65,11 +68,12 @@ public sealed partial class WiroClient : IDisposable
         _fileUploadUri = new Uri(_baseAddress, "File/Upload");
     }
 
-    // Validates first so that bad options never leave an HttpClient behind.
+    // Validates first so that bad options never leave an HttpClient behind. Redirects are not followed by the
+    // handler: signed calls refuse them (ApiOrigin), downloads follow them hop by hop (OutputDownloader).
     private static HttpClient CreateHttpClient(WiroClientOptions options)
     {
         (options ?? throw new ArgumentNullException(nameof(options))).Validate();
-        return new HttpClient { Timeout = options.Timeout };
+        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = options.Timeout };
     }
 
     /// <summary>
@@ -260,52 +264,8 @@ public sealed partial class WiroClient : IDisposable
     public override string ToString() => "WiroClient " + Options;
 
     /// <summary>Streams an output to <paramref name="destination"/>; output URLs are public, so nothing is signed.</summary>
-    internal async Task DownloadAsync(Uri url, Stream destination, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            var canRetry = attempt < Options.MaxRetries;
-            HttpResponseMessage response;
-            using (var request = new HttpRequestMessage(HttpMethod.Get, url))
-            {
-                try
-                {
-                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception exception) when (canRetry && WiroRetry.IsTransient(exception, cancellationToken))
-                {
-                    await WiroRetry.DelayAsync(Options, attempt, null, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                catch (HttpRequestException exception)
-                {
-                    throw new WiroApiException(-1, $"Downloading {url} failed: {exception.Message}", exception.StatusCode, exception);
-                }
-            }
-
-            using (response)
-            {
-                if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
-                {
-                    await WiroRetry.DelayAsync(Options, attempt, response, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (!response.IsSuccessStatusCode)
-                {
-                    throw new WiroApiException(-1, $"Downloading {url} failed with HTTP {(int)response.StatusCode}.", response.StatusCode);
-                }
-
-                var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                await using (body.ConfigureAwait(false))
-                {
-                    await body.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
-                }
-
-                return;
-            }
-        }
-    }
+    internal Task DownloadAsync(Uri url, long? expectedSize, Stream destination, CancellationToken cancellationToken)
+        => new OutputDownloader(_http, Options, url, expectedSize).DownloadAsync(destination, cancellationToken);
 
     private static WiroRunResult ToRun(WiroTask task)
         => task is null ? throw new ArgumentNullException(nameof(task)) : new WiroRunResult(task.Id, task.SocketAccessToken);
@@ -374,7 +334,7 @@ public sealed partial class WiroClient : IDisposable
     /// Signs and sends one POST and reads its envelope. With <paramref name="retry"/>, retries on 408/429/5xx and
     /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once.
     /// </summary>
-    private async Task<JsonDocument> PostAsync<TState>(Uri uri, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
+    private async Task<JsonAnswer> PostAsync<TState>(Uri uri, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -385,13 +345,14 @@ public sealed partial class WiroClient : IDisposable
             try
             {
                 response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                ApiOrigin.Check(response, _baseAddress);
                 if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
                 {
                     await WiroRetry.DelayAsync(Options, attempt, response, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                return await WiroResponse.ReadAsync(response, _http.Timeout, cancellationToken).ConfigureAwait(false);
+                return await WiroResponse.ReadAsync(response, Options.MaxResponseBytes, _http.Timeout, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (canRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
             {

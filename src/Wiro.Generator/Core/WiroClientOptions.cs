@@ -51,7 +51,10 @@ public sealed class WiroClientOptions
     /// <summary>Growth of the polling interval after each poll. Default 1.5.</summary>
     public double PollingBackoffFactor { get; set; } = 1.5;
 
-    /// <summary>Retries of idempotent calls (Task/Detail, Cancel, Kill, downloads) on 408, 429, 5xx and transport errors. Default 3.</summary>
+    /// <summary>
+    /// Retries of idempotent calls (Task/Detail, Cancel, Kill, downloads) on 408, 429, 5xx and transport errors; a
+    /// download cut short or stalled is resumed from where it stopped, within the same count. Default 3.
+    /// </summary>
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>Base delay of the exponential retry backoff (with jitter). Default 500 ms.</summary>
@@ -63,8 +66,39 @@ public sealed class WiroClientOptions
     /// <summary>When true, a cancelled wait also kills the remote task (best effort). Default false.</summary>
     public bool KillTaskOnCancel { get; set; }
 
-    /// <summary>Timeout of each HTTP call when the client creates its own <c>HttpClient</c>. Default 100 s.</summary>
+    /// <summary>
+    /// Timeout of each HTTP call when the client creates its own <c>HttpClient</c> (a given one keeps its own
+    /// <see cref="System.Net.Http.HttpClient.Timeout"/>). It bounds an API call whole, headers and body, and a
+    /// download until its headers; the body of a download is bounded by <see cref="DownloadStallTimeout"/>. Default 100 s.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The largest API answer read, in bytes (Task/Detail, Run, Cancel, Kill, upload). A Content-Length over it
+    /// fails before any byte is read, a body without one as soon as it passes it; either is a
+    /// <see cref="WiroResponseTooLargeException"/>. Default 16 MiB.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// The largest WebSocket message kept, in bytes. A message that grows past it (or never ends) drops the socket,
+    /// and the wait goes on by polling Task/Detail. Default 4 MiB.
+    /// </summary>
+    public int MaxWebSocketMessageBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// The window over which a download's body must keep moving: a window that brings fewer than
+    /// <see cref="MinimumDownloadBytesPerSecond"/> times its length in bytes (a stalled or trickling server) stops the
+    /// attempt, which is resumed within <see cref="MaxRetries"/>. A progress rule, not a total: a large file on a good
+    /// link takes as long as it needs. Default 30 s.
+    /// </summary>
+    public TimeSpan DownloadStallTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The slowest download rate accepted over each <see cref="DownloadStallTimeout"/> window, in bytes per second;
+    /// 0 makes the window a plain idle timeout (any byte starts it again). Default 1024.
+    /// </summary>
+    public int MinimumDownloadBytesPerSecond { get; set; } = 1024;
 
     /// <summary>Describes the options without the secret.</summary>
     /// <returns>A description safe to log.</returns>
@@ -111,6 +145,17 @@ public sealed class WiroClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException("WiroClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.", nameof(Timeout));
+        }
+
+        // One byte more than the cap is read to tell an exact fit from an overflow, so the cap leaves room for it.
+        if (MaxResponseBytes <= 0 || MaxResponseBytes >= Array.MaxLength || MaxWebSocketMessageBytes <= 0 || MaxWebSocketMessageBytes >= Array.MaxLength)
+        {
+            throw new ArgumentException("WiroClientOptions.MaxResponseBytes and MaxWebSocketMessageBytes must be positive and below Array.MaxLength.");
+        }
+
+        if (DownloadStallTimeout <= TimeSpan.Zero || MinimumDownloadBytesPerSecond < 0)
+        {
+            throw new ArgumentException("WiroClientOptions.DownloadStallTimeout must be positive, and MinimumDownloadBytesPerSecond not negative.");
         }
     }
 

@@ -59,7 +59,7 @@ public sealed class WiroConcurrencyLimitException : WiroApiException
 }
 
 /// <summary>Wiro answered with a body that is not JSON (a proxy page, a cut-off answer): nothing could be read from it.</summary>
-public sealed class WiroMalformedResponseException : WiroApiException
+public class WiroMalformedResponseException : WiroApiException
 {
     /// <summary>Creates the exception.</summary>
     /// <param name="message">What was wrong with the answer.</param>

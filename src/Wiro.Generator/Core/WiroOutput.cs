@@ -56,7 +56,11 @@ public sealed class WiroOutput
     /// <summary>True for inline content with no URL at all: nothing to download.</summary>
     internal bool IsInlineContent => Url is null && ContentJson is not null && string.IsNullOrEmpty(_rawUrl);
 
-    /// <summary>Streams the file into <paramref name="destination"/> without holding it in memory.</summary>
+    /// <summary>
+    /// Streams the file into <paramref name="destination"/> without holding it in memory. A body cut short or stalled
+    /// is resumed within <see cref="WiroClientOptions.MaxRetries"/>, so the destination only ever receives the file's
+    /// bytes in order; a body longer or shorter than <see cref="Size"/> is a <see cref="WiroDownloadException"/>.
+    /// </summary>
     /// <param name="destination">Where the bytes go.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>A task that completes when the file is copied.</returns>
@@ -79,30 +83,38 @@ public sealed class WiroOutput
             throw new InvalidOperationException($"Output '{Name}' was not read by a WiroClient, so it cannot be downloaded.");
         }
 
-        await _client.DownloadAsync(Url, destination, cancellationToken).ConfigureAwait(false);
+        await _client.DownloadAsync(Url, Size, destination, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Streams the file into <paramref name="path"/>, creating its folder.</summary>
+    /// <summary>
+    /// Streams the file into <paramref name="path"/>, creating its folder. The bytes go to a temporary file beside
+    /// it, moved into place once the download is whole: a failed download leaves no partial file, and never touches a
+    /// file already at <paramref name="path"/>.
+    /// </summary>
     /// <param name="path">The file to write.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>A task that completes when the file is written.</returns>
     public async Task DownloadToFileAsync(string path, CancellationToken cancellationToken = default)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
-        {
-            Directory.CreateDirectory(directory);
-        }
+        var target = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(directory);
 
+        // Beside the target, so the move is a rename on the same volume; hidden and unique, so it clashes with nothing.
+        var temporary = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N").Substring(0, 12) + ".part");
         try
         {
-            await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-            await DownloadToStreamAsync(file, cancellationToken).ConfigureAwait(false);
+            var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            await using (file.ConfigureAwait(false))
+            {
+                await DownloadToStreamAsync(file, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, target, overwrite: true);
         }
         catch
         {
-            // Never leave a partial file that looks like a finished download.
-            File.Delete(path);
+            DeleteQuietly(temporary);
             throw;
         }
     }
@@ -135,6 +147,18 @@ public sealed class WiroOutput
 
         await DownloadToFileAsync(path, cancellationToken).ConfigureAwait(false);
         return path;
+    }
+
+    // Best effort: failing to remove the partial file must not hide why the download failed.
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     /// <summary>The name and URL.</summary>

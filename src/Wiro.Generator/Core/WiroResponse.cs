@@ -17,38 +17,35 @@ using System.Threading.Tasks;
 internal static class WiroResponse
 {
     /// <summary>
-    /// Parses the answer as it arrives (no buffered copy). <see cref="HttpClient.Timeout"/> stops at the headers, so
-    /// <paramref name="timeout"/> bounds the body too: a server that stalls mid-answer cannot hold a call forever.
+    /// Reads the answer within <paramref name="maxBytes"/> and parses it in place (see <see cref="JsonAnswer"/>).
+    /// <see cref="HttpClient.Timeout"/> stops at the headers, so <paramref name="timeout"/> bounds the body too: a
+    /// server that stalls or trickles mid-answer cannot hold a call forever.
     /// </summary>
-    public static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, TimeSpan timeout, CancellationToken cancellationToken)
+    public static async Task<JsonAnswer> ReadAsync(HttpResponseMessage response, int maxBytes, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        JsonDocument document;
+        JsonAnswer document;
         using var stalled = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stalled?.CancelAfter(timeout);
         var reading = stalled?.Token ?? cancellationToken;
-        var stream = await response.Content.ReadAsStreamAsync(reading).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        try
         {
-            try
+            document = await JsonAnswer.ReadAsync(response, maxBytes, reading).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // As HttpClient reports its own timeout, so callers (and retries) treat both alike.
+            throw new TaskCanceledException(
+                $"Wiro's answer did not arrive within {timeout.TotalSeconds:0.###} s.", new TimeoutException(exception.Message, exception));
+        }
+        catch (JsonException exception)
+        {
+            if (response.IsSuccessStatusCode)
             {
-                document = await JsonDocument.ParseAsync(stream, default, reading).ConfigureAwait(false);
+                throw new WiroMalformedResponseException(
+                    $"Wiro answered with malformed JSON ({exception.Message}).", response.StatusCode, exception);
             }
-            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                // As HttpClient reports its own timeout, so callers (and retries) treat both alike.
-                throw new TaskCanceledException(
-                    $"Wiro's answer did not arrive within {timeout.TotalSeconds:0.###} s.", new TimeoutException(exception.Message, exception));
-            }
-            catch (JsonException exception)
-            {
-                if (response.IsSuccessStatusCode)
-                {
-                    throw new WiroMalformedResponseException(
-                        $"Wiro answered with malformed JSON ({exception.Message}).", response.StatusCode, exception);
-                }
 
-                throw Error(response, -1, $"Wiro refused the call with HTTP {(int)response.StatusCode} ({response.ReasonPhrase}) and no JSON error.", exception);
-            }
+            throw Error(response, -1, $"Wiro refused the call with HTTP {(int)response.StatusCode} ({response.ReasonPhrase}) and no JSON error.", exception);
         }
 
         var root = document.RootElement;
