@@ -36,9 +36,14 @@ public sealed class TrojanSourceTests
             .Input("mode", "select", "a" + Hidden[4], options: [("a" + Hidden[4], text), ("b\u200B", "b" + Hidden[9])])
             .Build();
 
-        var run = GeneratorHarness.Run([new SpecInput("/specs/trojan.wiro.md", spec)]);
+        var slug = new SpecBuilder("acme\u2066", "ev\u202Eil\u200B")
+            .Input("x\u200Dy", "text", "1")
+            .Build();
+
+        var run = GeneratorHarness.Run([new SpecInput("/specs/trojan.wiro.md", spec), new SpecInput("/specs/slug.wiro.md", slug)]);
 
         Assert.Empty(run.CompilerProblems);
+        Assert.Contains(run.Sources.Values, source => source.Contains("\"ev\\u202eil\\u200b\"", StringComparison.Ordinal));
         foreach (var (hintName, source) in run.Sources)
         {
             var raw = RawHiddenCharacters(source);
