@@ -80,14 +80,19 @@ public static class ConcurrentWaitProbe
     /// </summary>
     private static async Task<string> ConfirmationBurstAsync(WiroClient client, WiroRunResult[] runs)
     {
+        using var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var took = await Task.WhenAll(runs.Select(async run =>
         {
             await client.GetTaskByTokenAsync(run.SocketAccessToken).ConfigureAwait(false);
             return watch.Elapsed.TotalMilliseconds;
         }));
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var sorted = took.Order().ToList();
-        return $"{runs.Length} concurrent Task/Detail reads of the ended tasks, from the burst's start: p50 {Percentile(sorted, 0.5)}, p99 {Percentile(sorted, 0.99)}, max {Percentile(sorted, 1.0)}";
+        return $"{runs.Length} concurrent Task/Detail reads of the ended tasks, from the burst's start: p50 {Percentile(sorted, 0.5)}, p99 {Percentile(sorted, 0.99)}, max {Percentile(sorted, 1.0)}; "
+               + $"process CPU {cpu:F0} ms ({cpu * 1000 / runs.Length:F0} µs per read, client and emulator)";
     }
 
     private static async Task<Result> MeasureAsync(WiroEmulator emulator, WiroClient runClient, Way way, WiroClient? waitClient, int count)
