@@ -46,6 +46,13 @@ public sealed partial class WiroEmulator
         })).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// When the task reached its terminal status on the emulator's clock; null while it runs or for an unknown id.
+    /// For the load benchmark (docs/benchmarks.md, "Under load"), which measures how late callers see the end.
+    /// </summary>
+    internal DateTimeOffset? TaskEndedAt(string taskId)
+        => _tasks.TryGetValue(taskId, out var task) ? task.EndedAt(_options.Clock.GetUtcNow()) : null;
+
     private async Task DetailAsync(HttpContext context)
     {
         if (await FindTaskAsync(context).ConfigureAwait(false) is { } task)

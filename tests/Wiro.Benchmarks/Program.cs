@@ -41,4 +41,17 @@ if (args is ["memory", var scenario, ..])
     return;
 }
 
+// `load [waits] [step ms] [polling ms]` holds that many concurrent waits on the emulator, over the WebSocket, by polling
+// and on bare sockets, and prints memory per wait and how late the end is seen (docs/benchmarks.md, "Under load").
+if (args is ["load", ..])
+{
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    await Wiro.Benchmarks.Load.ConcurrentWaitProbe.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], culture) : 1_000,
+        TimeSpan.FromMilliseconds(args.Length > 2 ? int.Parse(args[2], culture) : 1_500),
+        TimeSpan.FromMilliseconds(args.Length > 3 ? int.Parse(args[3], culture) : 2_000),
+        Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
