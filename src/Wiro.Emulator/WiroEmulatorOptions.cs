@@ -16,7 +16,8 @@ public sealed class WiroEmulatorOptions
     /// Spec files (<c>*.wiro.md</c> or saved spec pages) to validate runs against; none means any tool and any
     /// parameter is accepted. With specs, a run of an unknown tool gets HTTP 404 with error code 1, and an unknown
     /// parameter, a non-number for a number input or a value outside a select's options gets HTTP 400 with error
-    /// code 0 and a message naming the parameter.
+    /// code 0 and a message naming the parameter. Each spec's page is also served at
+    /// <c>/models/{owner}/{model}/llms.txt</c> (no auth), and Tool/Detail and Tool/List answer from them.
     /// </summary>
     public IList<string> SpecFiles { get; set; } = new List<string>();
 
@@ -25,6 +26,9 @@ public sealed class WiroEmulatorOptions
     /// makes status sequences deterministic in tests. Default <see cref="TimeProvider.System"/>.
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>The port on 127.0.0.1 to listen on; 0 (the default) takes a free one.</summary>
+    public int Port { get; set; }
 
     /// <summary>How long each status step lasts. Default 100 ms.</summary>
     public TimeSpan StatusStepDuration { get; set; } = TimeSpan.FromMilliseconds(100);
@@ -48,6 +52,11 @@ public sealed class WiroEmulatorOptions
         if (StatusStepDuration < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(StatusStepDuration), "The step duration cannot be negative.");
+        }
+
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), "A port is 0 (any free one) to 65535.");
         }
 
         ArgumentNullException.ThrowIfNull(Clock);
