@@ -18,6 +18,8 @@ public static class WiroCommandLine
             UpdateCommand.Create(console),
             ListCommand.Create(console),
         };
+        // Help says `wiro` however it is started (installed tool, `dotnet Wiro.Tool.dll`, or in-process in tests).
+        root.HelpName = "wiro";
         // Commands that run until stopped handle SIGINT and SIGTERM themselves (see EmulatorCommand).
         var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null };
         return root.Parse(args).InvokeAsync(configuration, cancellationToken);

@@ -4,11 +4,11 @@ namespace Wiro.Tool.Tests;
 public sealed class HelpTests
 {
     [Theory]
-    [InlineData(new string[0], " [command] [options]")]
-    [InlineData(new[] { "emulator" }, " emulator [options]")]
-    [InlineData(new[] { "add" }, " add <tools>... [options]")]
-    [InlineData(new[] { "update" }, " update [<DIR>] [options]")]
-    [InlineData(new[] { "list" }, " list [options]")]
+    [InlineData(new string[0], "wiro [command] [options]")]
+    [InlineData(new[] { "emulator" }, "wiro emulator [options]")]
+    [InlineData(new[] { "add" }, "wiro add <tools>... [options]")]
+    [InlineData(new[] { "update" }, "wiro update [<DIR>] [options]")]
+    [InlineData(new[] { "list" }, "wiro list [options]")]
     public async Task Help_shows_the_usage_and_the_exit_codes(string[] command, string usage)
     {
         var result = await WiroCli.RunAsync([.. command, "--help"]);
