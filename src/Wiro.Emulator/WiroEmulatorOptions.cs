@@ -3,6 +3,13 @@ namespace Wiro.Emulator;
 /// <summary>Settings of a <see cref="WiroEmulator"/>.</summary>
 public sealed class WiroEmulatorOptions
 {
+    private readonly WiroOutputFile _defaultOutput = WiroOutputFile.Png();
+    private IList<WiroOutputFile> _outputs;
+    private bool _outputsSet;
+
+    /// <summary>Creates options with the defaults.</summary>
+    public WiroEmulatorOptions() => _outputs = new List<WiroOutputFile> { _defaultOutput };
+
     /// <summary>The API key the emulator accepts.</summary>
     public string ApiKey { get; set; } = "emulator-key";
 
@@ -33,8 +40,23 @@ public sealed class WiroEmulatorOptions
     /// <summary>How long each status step lasts. Default 100 ms.</summary>
     public TimeSpan StatusStepDuration { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>The files a successful task produces, unless its outcome names others. Default: one PNG, <c>0.png</c>.</summary>
-    public IList<WiroOutputFile> Outputs { get; set; } = new List<WiroOutputFile> { WiroOutputFile.Png() };
+    /// <summary>
+    /// The files a successful task produces, unless its outcome names others. When left unset, a tool with a spec
+    /// gets the output its categories call for (an MP4 for text-to-video, a WAV for text-to-speech, an inline answer
+    /// for an LLM, a PNG for images), and any other tool one PNG, <c>0.png</c>.
+    /// </summary>
+    public IList<WiroOutputFile> Outputs
+    {
+        get => _outputs;
+        set
+        {
+            _outputs = value;
+            _outputsSet = true;
+        }
+    }
+
+    /// <summary>True while <see cref="Outputs"/> is the untouched default, so the specs' categories may choose.</summary>
+    internal bool OutputsLeftToSpecs => !_outputsSet && _outputs.Count == 1 && ReferenceEquals(_outputs[0], _defaultOutput);
 
     /// <summary>Throws when the options cannot make a working emulator.</summary>
     internal void Validate()
