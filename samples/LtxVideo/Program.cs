@@ -25,7 +25,12 @@ Console.CancelKeyPress += (_, e) =>
 
 var apiKey = Environment.GetEnvironmentVariable("WIRO_API_KEY");
 await using var emulator = string.IsNullOrEmpty(apiKey)
-    ? await WiroEmulator.StartAsync(new WiroEmulatorOptions { ApiKey = "sample-key", ApiSecret = "sample-secret" }, cancellation.Token)
+    ? await WiroEmulator.StartAsync(new WiroEmulatorOptions
+    {
+        ApiKey = "sample-key",
+        ApiSecret = "sample-secret",
+        SpecFiles = [Path.Combine(AppContext.BaseDirectory, "ltx-video-text2video.wiro.md")],
+    }, cancellation.Token)
     : null;
 
 var clientOptions = emulator is null

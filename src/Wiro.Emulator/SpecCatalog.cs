@@ -14,24 +14,39 @@ internal sealed class SpecCatalog
     private static readonly HashSet<string> CommonParameters = new(StringComparer.Ordinal) { "callbackUrl", "projectid" };
 
     private readonly Dictionary<string, ToolSpec> _tools;
+    private readonly Dictionary<string, string> _pages;
 
-    private SpecCatalog(Dictionary<string, ToolSpec> tools) => _tools = tools;
+    private SpecCatalog(Dictionary<string, ToolSpec> tools, Dictionary<string, string> pages)
+    {
+        _tools = tools;
+        _pages = pages;
+    }
+
+    /// <summary>The specs served, in the order their files were given (a later file with the same endpoint wins).</summary>
+    public IEnumerable<ToolSpec> Tools => _tools.Values;
+
+    /// <summary>The spec whose Run endpoint is <paramref name="owner"/>/<paramref name="model"/> (ignoring case), with its page text.</summary>
+    public (ToolSpec Spec, string Page)? Find(string owner, string model)
+        => _tools.TryGetValue(owner + "/" + model, out var spec) ? (spec, _pages[owner + "/" + model]) : null;
 
     public static SpecCatalog Load(IEnumerable<string> paths)
     {
         var tools = new Dictionary<string, ToolSpec>(StringComparer.OrdinalIgnoreCase);
+        var pages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in paths)
         {
-            var result = SpecParser.Parse(path, File.ReadAllText(path), CancellationToken.None);
+            var text = File.ReadAllText(path);
+            var result = SpecParser.Parse(path, text, CancellationToken.None);
             if (result.Spec is not { } spec)
             {
                 throw new ArgumentException($"'{path}' is not a usable Wiro spec ({string.Join(", ", result.Diagnostics.Select(d => d.Id))}).");
             }
 
             tools[spec.Owner + "/" + spec.Slug] = spec;
+            pages[spec.Owner + "/" + spec.Slug] = text;
         }
 
-        return new SpecCatalog(tools);
+        return new SpecCatalog(tools, pages);
     }
 
     /// <summary>Null when the run is valid; otherwise Wiro's error code and a message naming the parameter.</summary>

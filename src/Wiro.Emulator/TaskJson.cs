@@ -62,6 +62,17 @@ internal static class TaskJson
             for (var i = 0; i < task.Outputs.Count; i++)
             {
                 var output = task.Outputs[i];
+                if (output.InlineJson is { } inline)
+                {
+                    // An LLM answer: inline, no file and no URL, as Wiro lists it.
+                    w.WriteStartObject();
+                    w.WriteString("contenttype", output.ContentType);
+                    w.WritePropertyName("content");
+                    w.WriteRawValue(inline);
+                    w.WriteEndObject();
+                    continue;
+                }
+
                 w.WriteStartObject();
                 w.WriteString("id", $"{task.Uuid.Replace("-", "", StringComparison.Ordinal)[..24]}{i:x8}");
                 w.WriteString("name", output.Name);

@@ -30,7 +30,7 @@ public sealed partial class WiroEmulator
 
         var id = Interlocked.Increment(ref _nextTaskId).ToString(CultureInfo.InvariantCulture);
         var outcome = _outcomes.TryDequeue(out var next) ? next : WiroTaskOutcome.Success();
-        var task = new EmulatedTask(id, RandomToken(), owner, model, ParametersJson(body), _options.Clock.GetUtcNow(), outcome, _options.StatusStepDuration, _defaultOutputs)
+        var task = new EmulatedTask(id, RandomToken(), owner, model, ParametersJson(body), _options.Clock.GetUtcNow(), outcome, _options.StatusStepDuration, OutputsFor(owner, model, body))
         {
             CallbackUrl = body.First("callbackUrl"),
         };
@@ -140,6 +140,12 @@ public sealed partial class WiroEmulator
                 w.WriteEndArray();
             }
         }));
+
+    /// <summary>The options' outputs, or, while they are left at their default, the ones the tool's spec categories call for.</summary>
+    private IReadOnlyList<WiroOutputFile> OutputsFor(string owner, string model, RequestBody body)
+        => _options.OutputsLeftToSpecs && _specs.Find(owner, model) is { } tool
+            ? CategoryOutputs.For(tool.Spec, body.First("prompt")) ?? _defaultOutputs
+            : _defaultOutputs;
 
     /// <summary>30 random letters, like Wiro's socket access tokens.</summary>
     private static string RandomToken()

@@ -79,7 +79,7 @@ public sealed partial class WiroEmulator : IAsyncDisposable
     /// <summary><c>http://127.0.0.1:{port}/</c>, the root file URLs are built on.</summary>
     private Uri ServerAddress { get; set; } = null!;
 
-    /// <summary>Starts an emulator on a free port of 127.0.0.1.</summary>
+    /// <summary>Starts an emulator on 127.0.0.1, on a free port unless <see cref="WiroEmulatorOptions.Port"/> names one.</summary>
     /// <param name="options">Credentials, auth mode, specs, clock and outputs; defaults when null.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
     /// <returns>The running emulator; dispose it to stop.</returns>
@@ -95,7 +95,7 @@ public sealed partial class WiroEmulator : IAsyncDisposable
         builder.WebHost.UseKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = MaxRequestBody;
-            kestrel.Listen(IPAddress.Loopback, 0);
+            kestrel.Listen(IPAddress.Loopback, options.Port);
         });
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBody);
         var app = builder.Build();
@@ -146,6 +146,9 @@ public sealed partial class WiroEmulator : IAsyncDisposable
         app.MapPost("/v1/Task/Kill", context => StopAsync(context, kill: true));
         app.MapPost("/v1/File/Upload", UploadAsync);
         app.MapGet("/files/{folder}/{name}", ServeFileAsync);
+        app.MapPost("/v1/Tool/Detail", ToolDetailAsync);
+        app.MapPost("/v1/Tool/List", ToolListAsync);
+        app.MapGet("/models/{owner}/{model}/llms.txt", PageAsync);
         app.Map("/socket/v1", _socket.HandleAsync);
     }
 

@@ -8,7 +8,7 @@ namespace Wiro.Emulator;
 /// </summary>
 public sealed class WiroOutputFile
 {
-    private WiroOutputFile(string name, string contentType, ReadOnlyMemory<byte> content)
+    private WiroOutputFile(string name, string contentType, ReadOnlyMemory<byte> content, string? inlineJson = null)
     {
         if (string.IsNullOrEmpty(name) || name.Contains('/') || name.Contains('\\'))
         {
@@ -19,6 +19,7 @@ public sealed class WiroOutputFile
         Name = name;
         ContentType = contentType;
         Content = content;
+        InlineJson = inlineJson;
     }
 
     /// <summary>The file name, e.g. <c>0.png</c>.</summary>
@@ -30,10 +31,47 @@ public sealed class WiroOutputFile
     /// <summary>The bytes served.</summary>
     public ReadOnlyMemory<byte> Content { get; }
 
+    /// <summary>For an LLM answer: the inline <c>content</c> object, listed with no URL; null for a file.</summary>
+    internal string? InlineJson { get; }
+
     /// <summary>A small valid PNG (8×8, one colour, correct CRCs).</summary>
     /// <param name="name">The file name.</param>
     /// <returns>The output.</returns>
     public static WiroOutputFile Png(string name = "0.png") => new(name, "image/png", TinyPng.Default);
+
+    /// <summary>A short playable video: 1 s of H.264 at 64×64, 8 frames, in an MP4 (a committed fixture).</summary>
+    /// <param name="name">The file name.</param>
+    /// <returns>The output.</returns>
+    public static WiroOutputFile Mp4(string name = "0.mp4") => new(name, "video/mp4", Fixtures.Clip);
+
+    /// <summary>A short playable sound: a 440 Hz tone, 16-bit PCM mono at 8 kHz, in a WAV file.</summary>
+    /// <param name="name">The file name.</param>
+    /// <returns>The output.</returns>
+    public static WiroOutputFile Wav(string name = "0.wav") => new(name, "audio/wav", Fixtures.Tone);
+
+    /// <summary>
+    /// An LLM tool's answer, inline as Wiro gives it: <c>{"contenttype":"raw","content":{"prompt","raw","thinking":[],"answer":[]}}</c>
+    /// with no URL (the client reads it as <c>ContentJson</c>).
+    /// </summary>
+    /// <param name="prompt">The prompt the answer is to.</param>
+    /// <param name="answer">The answer text.</param>
+    /// <returns>The output.</returns>
+    public static WiroOutputFile LlmAnswer(string prompt, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        ArgumentNullException.ThrowIfNull(answer);
+        var json = WiroJson.Write(w =>
+        {
+            w.WriteString("prompt", prompt);
+            w.WriteString("raw", answer);
+            w.WriteStartArray("thinking");
+            w.WriteEndArray();
+            w.WriteStartArray("answer");
+            w.WriteStringValue(answer);
+            w.WriteEndArray();
+        });
+        return new WiroOutputFile("answer", "raw", json, Encoding.UTF8.GetString(json));
+    }
 
     /// <summary>A UTF-8 text file.</summary>
     /// <param name="name">The file name, e.g. <c>0.txt</c>.</param>

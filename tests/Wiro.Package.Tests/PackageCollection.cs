@@ -1,6 +1,6 @@
 namespace Wiro.Package.Tests;
 
-/// <summary>Tests that share one packed generator (packing takes seconds; once is enough).</summary>
+/// <summary>Tests that share one set of packed packages (packing takes a while; once is enough).</summary>
 [CollectionDefinition(Name)]
 public sealed class PackageCollection : ICollectionFixture<PackedGenerator>
 {

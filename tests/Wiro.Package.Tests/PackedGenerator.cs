@@ -1,7 +1,7 @@
 namespace Wiro.Package.Tests;
 
 /// <summary>
-/// The generator packed once for the test class, under a unique version, into a throw-away feed, with a
+/// The generator, emulator and wiro tool packages, packed once for the test class, under a unique version, into a throw-away feed, with a
 /// throw-away package cache so no earlier package with the same version can be picked up instead.
 /// </summary>
 public sealed class PackedGenerator : IAsyncLifetime
@@ -14,6 +14,10 @@ public sealed class PackedGenerator : IAsyncLifetime
 
     public string PackagePath => Path.Combine(Feed, $"Wiro.Generator.{Version}.nupkg");
 
+    public string EmulatorPackagePath => Path.Combine(Feed, $"Wiro.Emulator.{Version}.nupkg");
+
+    public string ToolPackagePath => Path.Combine(Feed, $"Wiro.Tool.{Version}.nupkg");
+
     /// <summary>Environment for child builds: the private package cache.</summary>
     public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>
     {
@@ -23,11 +27,18 @@ public sealed class PackedGenerator : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Feed);
-        var pack = await DotNetCli.DotNetAsync(RepositoryPaths.Root, null,
-            "pack", RepositoryPaths.GeneratorProject, "-c", "Release", "-o", Feed, "-p:Version=" + Version);
-        if (pack.ExitCode != 0 || !File.Exists(PackagePath))
+        foreach (var (project, package) in new[]
         {
-            throw new InvalidOperationException("dotnet pack failed: " + pack);
+            (RepositoryPaths.GeneratorProject, PackagePath),
+            (RepositoryPaths.EmulatorProject, EmulatorPackagePath),
+            (RepositoryPaths.ToolProject, ToolPackagePath),
+        })
+        {
+            var pack = await DotNetCli.DotNetAsync(RepositoryPaths.Root, null, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version);
+            if (pack.ExitCode != 0 || !File.Exists(package))
+            {
+                throw new InvalidOperationException("dotnet pack failed: " + pack);
+            }
         }
     }
 

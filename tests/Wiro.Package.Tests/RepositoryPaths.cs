@@ -7,6 +7,10 @@ internal static class RepositoryPaths
 
     public static string GeneratorProject => Path.Combine(Root, "src", "Wiro.Generator", "Wiro.Generator.csproj");
 
+    public static string EmulatorProject => Path.Combine(Root, "src", "Wiro.Emulator", "Wiro.Emulator.csproj");
+
+    public static string ToolProject => Path.Combine(Root, "src", "Wiro.Tool", "Wiro.Tool.csproj");
+
     public static string SeedSpec => Path.Combine(Root, "specs", "ltx-video-text2video.wiro.md");
 
     public static string SampleProject => Path.Combine(Root, "samples", "LtxVideo", "LtxVideo.csproj");

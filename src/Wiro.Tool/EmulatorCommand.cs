@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Wiro.Emulator;
+
+namespace Wiro.Tool;
+
+/// <summary><c>wiro emulator</c>: the Wiro emulator as a standalone server on 127.0.0.1 until Ctrl+C (SIGINT) or SIGTERM.</summary>
+internal static class EmulatorCommand
+{
+    public static Command Create(ToolConsole console)
+    {
+        var port = new Option<int>("--port") { Description = "Port on 127.0.0.1; 0 takes a free one.", DefaultValueFactory = _ => 0 };
+        var apiKey = new Option<string>("--api-key") { Description = "The API key it accepts.", DefaultValueFactory = _ => new WiroEmulatorOptions().ApiKey };
+        var apiSecret = new Option<string?>("--api-secret") { Description = "The API secret signatures are checked with (default: emulator-secret)." };
+        var keyOnly = new Option<bool>("--key-only") { Description = "Accept the API key alone, with no signature (a key-only project)." };
+        var specs = new Option<string[]>("--specs")
+        {
+            Description = "Folders of *.wiro.md specs (or spec files): runs are validated against them, and each spec's page, "
+                + "Tool/Detail and Tool/List are served.",
+            AllowMultipleArgumentsPerToken = true,
+            HelpName = "DIR",
+        };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be 0 to 65535.");
+            }
+        });
+        var command = new Command("emulator", "Run the Wiro emulator on 127.0.0.1 and print its base address; Ctrl+C or SIGTERM stops it. "
+            + "Exit codes: 0 stopped, 1 invalid command line, 4 cannot listen on the port, 7 a spec cannot be read.")
+        {
+            port, apiKey, apiSecret, keyOnly, specs,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(keyOnly) && result.GetResult(apiSecret) is not null)
+            {
+                result.AddError("--api-secret and --key-only exclude each other.");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => WiroCommandLine.GuardAsync(console, () => RunAsync(console, new WiroEmulatorOptions
+        {
+            Port = parse.GetValue(port),
+            ApiKey = parse.GetValue(apiKey)!,
+            ApiSecret = parse.GetValue(keyOnly) ? null : parse.GetValue(apiSecret) ?? new WiroEmulatorOptions().ApiSecret,
+            AuthMode = parse.GetValue(keyOnly) ? WiroAuthMode.ApiKeyOnly : WiroAuthMode.Signature,
+            SpecFiles = SpecFiles(parse.GetValue(specs) ?? []),
+        }, cancellationToken)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ToolConsole console, WiroEmulatorOptions options, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        await using var emulator = await StartAsync(options, stop.Token).ConfigureAwait(false);
+        var root = new Uri(emulator.BaseAddress, "/");
+        // The first line is the base address alone, for scripts: `wiro emulator | head -n 1`.
+        console.Out.WriteLine(emulator.BaseAddress);
+        console.Out.WriteLine($"Wiro emulator on {root.Authority}: {(options.AuthMode == WiroAuthMode.Signature ? "signature" : "API key only")} auth, API key '{options.ApiKey}'.");
+        console.Out.WriteLine($"WebSocket {emulator.WebSocketAddress}");
+        console.Out.WriteLine(options.SpecFiles.Count == 0
+            ? "No specs: every tool and parameter is accepted."
+            : $"{options.SpecFiles.Count} spec(s): pages at {root}models/{{owner}}/{{model}}/llms.txt, Tool/Detail and Tool/List.");
+        console.Out.WriteLine("Ctrl+C stops it.");
+        console.Out.Flush();
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is how this command ends.
+        }
+
+        console.Out.WriteLine("Stopped.");
+        return ExitCodes.Success;
+
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+    }
+
+    private static async Task<WiroEmulator> StartAsync(WiroEmulatorOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WiroEmulator.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ArgumentException exception)
+        {
+            throw new WiroToolException(ExitCodes.LocalFile, exception.Message, exception);
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new WiroToolException(ExitCodes.LocalFile, "cannot read a spec: " + exception.Message, exception);
+        }
+        catch (IOException exception)
+        {
+            throw new WiroToolException(ExitCodes.Unreachable, $"cannot listen on 127.0.0.1:{options.Port}: {exception.Message}", exception);
+        }
+    }
+
+    /// <summary>Every <c>*.wiro.md</c> directly in each folder, and each file named as itself.</summary>
+    private static List<string> SpecFiles(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                files.AddRange(Directory.GetFiles(path, "*" + ToolName.SpecSuffix).Order(StringComparer.Ordinal));
+            }
+            else if (File.Exists(path))
+            {
+                files.Add(path);
+            }
+            else
+            {
+                throw new WiroToolException(ExitCodes.LocalFile, $"--specs: '{path}' is neither a folder nor a file.");
+            }
+        }
+
+        return files;
+    }
+}

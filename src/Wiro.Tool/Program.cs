@@ -1,0 +1,3 @@
+using Wiro.Tool;
+
+return await WiroCommandLine.InvokeAsync(args, ToolConsole.System);
