@@ -6,6 +6,9 @@ namespace Wiro.Package.Tests;
 /// The sample, with its generated client and embedded emulator, publishes with NativeAOT with no trimming or AOT
 /// warning, and the native binary runs a task end to end.
 /// </summary>
+// In the packages' collection, so it never runs beside the packing: both build src/ in Release, and two builds of one
+// project at once lock each other's files (CS0009).
+[Collection(PackageCollection.Name)]
 public sealed class NativeAotTests
 {
     [Fact]
