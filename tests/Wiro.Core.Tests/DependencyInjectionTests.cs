@@ -65,6 +65,24 @@ public sealed class DependencyInjectionTests
         Assert.NotSame(provider.GetRequiredService<WiroClient>(), provider.GetRequiredKeyedService<WiroClient>("second"));
     }
 
+    [Fact]
+    public async Task A_tool_client_can_be_replaced_by_a_subclass_in_a_users_tests()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        using var provider = Provider(services =>
+        {
+            services.AddWiro(Section(emulator));
+            services.AddSingleton<LtxVideoText2VideoClient, FakeLtxClient>();
+        });
+        var tool = provider.GetRequiredService<LtxVideoText2VideoClient>();
+
+        var run = await tool.RunAsync(new LtxVideoText2VideoRequest());
+
+        Assert.Equal("fake-task", run.TaskId);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => tool.RunAndWaitAsync(new LtxVideoText2VideoRequest()));
+        Assert.Empty(emulator.Requests);
+    }
+
     private static ServiceProvider Provider(Action<IServiceCollection> configure)
     {
         var services = new ServiceCollection();
@@ -90,6 +108,12 @@ public sealed class DependencyInjectionTests
             ["Wiro:PollingInterval"] = "00:00:00.010",
             ["Wiro:MaxPollingInterval"] = "00:00:00.040",
         }).Build().GetSection("Wiro");
+
+    private sealed class FakeLtxClient : LtxVideoText2VideoClient
+    {
+        public override Task<WiroRunResult> RunAsync(LtxVideoText2VideoRequest request, CancellationToken cancellationToken = default)
+            => Task.FromResult(new WiroRunResult("fake-task", "fake-token"));
+    }
 
     private sealed class SecondProjectUser([FromKeyedServices("second")] LtxVideoText2VideoClient tool)
     {
