@@ -3,6 +3,7 @@ namespace Wiro;
 
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
@@ -129,8 +130,24 @@ public sealed partial class WiroClient : IDisposable
         string owner, string model, WiroRequest request,
         IProgress<WiroTaskUpdate>? progress = null, CancellationToken cancellationToken = default)
     {
-        var run = await RunAsync(owner, model, request, cancellationToken).ConfigureAwait(false);
-        return await WaitForCompletionAsync(run, progress, cancellationToken).ConfigureAwait(false);
+        // One activity over the run and the wait; its calls nest under it. Nothing is built when nobody listens.
+        using var activity = WiroTelemetry.Source.HasListeners()
+            ? WiroTelemetry.Source.StartActivity("RunAndWait " + owner + "/" + model, ActivityKind.Internal)
+            : null;
+        activity?.SetTag("wiro.tool", owner + "/" + model);
+        try
+        {
+            var run = await RunAsync(owner, model, request, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("wiro.task.id", run.TaskId);
+            var result = await WaitForCompletionAsync(run, progress, cancellationToken).ConfigureAwait(false);
+            WiroTelemetry.RecordOutcome(activity, owner + "/" + model, result);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            WiroTelemetry.RecordFailure(activity, exception);
+            throw;
+        }
     }
 
     /// <summary>Reads a task by its id.</summary>
@@ -351,11 +368,29 @@ public sealed partial class WiroClient : IDisposable
     /// </summary>
     private async Task<JsonAnswer> PostAsync<TState>(Uri uri, string operation, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
     {
+        using var activity = WiroTelemetry.Source.HasListeners() ? WiroTelemetry.Source.StartActivity(operation, ActivityKind.Client) : null;
+        activity?.SetTag("wiro.operation", operation);
+        try
+        {
+            return await SendWithRetriesAsync(uri, operation, state, createContent, retry, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            WiroTelemetry.RecordFailure(activity, exception);
+            throw;
+        }
+    }
+
+    private async Task<JsonAnswer> SendWithRetriesAsync<TState>(
+        Uri uri, string operation, TState state, Func<TState, HttpContent> createContent, bool retry, Activity? activity, CancellationToken cancellationToken)
+    {
+        var sent = 0;
         for (var attempt = 0; ; attempt++)
         {
             var canRetry = retry && attempt < Options.MaxRetries;
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = createContent(state) };
-            request.Options.Set(WiroCall.Key, new WiroCall(operation, sendOnce: !retry));
+            var call = new WiroCall(operation, sendOnce: !retry);
+            request.Options.Set(WiroCall.Key, call);
             if (!_signedByHandler)
             {
                 _credentials.Apply(request);
@@ -364,10 +399,21 @@ public sealed partial class WiroClient : IDisposable
             HttpResponseMessage? response = null;
             try
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // A handler below (a user's retry handler over WiroSigningHandler) may have sent it more than once.
+                    sent += Math.Max(1, call.Attempts);
+                    activity?.SetTag("wiro.attempts", sent);
+                }
+
                 ApiOrigin.Check(response, _baseAddress);
                 if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
                 {
+                    WiroTelemetry.RecordRetry(operation);
                     await WiroRetry.DelayAsync(Options, attempt, response, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -376,6 +422,7 @@ public sealed partial class WiroClient : IDisposable
             }
             catch (Exception exception) when (canRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
             {
+                WiroTelemetry.RecordRetry(operation);
                 await WiroRetry.DelayAsync(Options, attempt, null, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
