@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Wiro.Emulator;
 
@@ -83,6 +84,38 @@ public sealed class DependencyInjectionTests
         Assert.Empty(emulator.Requests);
     }
 
+    [Fact]
+    public async Task The_client_logs_calls_retries_and_failures_with_event_ids_and_never_a_secret_or_prompt()
+    {
+        const string Prompt = "a-private-prompt-7f3a";
+        await using var emulator = await StartEmulatorAsync();
+        var logs = new CapturingLoggerProvider();
+        using var provider = Provider(services =>
+        {
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+            services.AddWiro(Section(emulator));
+        });
+        var tool = provider.GetRequiredService<LtxVideoText2VideoClient>();
+        var run = await tool.RunAsync(new LtxVideoText2VideoRequest { Prompt = Prompt });
+        emulator.EnqueueFault(WiroFault.ServerError("/Task/Detail"));
+        await provider.GetRequiredService<WiroClient>().GetTaskByIdAsync(run.TaskId);
+        emulator.EnqueueFault(WiroFault.ServerError("/Run"));
+
+        await Assert.ThrowsAsync<WiroApiException>(() => tool.RunAsync(new LtxVideoText2VideoRequest { Prompt = Prompt }));
+
+        var wiro = logs.Entries.Where(e => e.Category == "Wiro.Client").ToList();
+        Assert.Contains(wiro, e => e.Level == LogLevel.Debug && e.EventId == 1 && e.Message.Contains("Task/Detail", StringComparison.Ordinal));
+        Assert.Contains(wiro, e => e.Level == LogLevel.Warning && e.EventId == 2 && e.Message.Contains("HTTP 500", StringComparison.Ordinal));
+        Assert.Contains(wiro, e => e.Level == LogLevel.Error && e.EventId == 4 && e.Message.Contains("Run wiroai/LTX-Video-Text2Video", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Category.StartsWith("System.Net.Http", StringComparison.Ordinal));
+        Assert.All(logs.Entries, e =>
+        {
+            Assert.DoesNotContain(TestEnvironment.Secret, e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(Prompt, e.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("x-signature", e.Message, StringComparison.OrdinalIgnoreCase);
+        });
+    }
+
     private static ServiceProvider Provider(Action<IServiceCollection> configure)
     {
         var services = new ServiceCollection();
@@ -108,6 +141,37 @@ public sealed class DependencyInjectionTests
             ["Wiro:PollingInterval"] = "00:00:00.010",
             ["Wiro:MaxPollingInterval"] = "00:00:00.040",
         }).Build().GetSection("Wiro");
+
+    private sealed record LogEntry(string Category, LogLevel Level, int EventId, string Message);
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        private readonly List<LogEntry> _entries = [];
+
+        public IReadOnlyList<LogEntry> Entries { get { lock (_entries) { return _entries.ToArray(); } } }
+
+        public ILogger CreateLogger(string categoryName) => new Capturing(this, categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Capturing(CapturingLoggerProvider owner, string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                var message = formatter(state, exception) + (exception is null ? "" : " " + exception);
+                lock (owner._entries)
+                {
+                    owner._entries.Add(new LogEntry(category, logLevel, eventId.Id, message));
+                }
+            }
+        }
+    }
 
     private sealed class FakeLtxClient : LtxVideoText2VideoClient
     {

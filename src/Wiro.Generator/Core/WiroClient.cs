@@ -377,6 +377,11 @@ public sealed partial class WiroClient : IDisposable
         catch (Exception exception)
         {
             WiroTelemetry.RecordFailure(activity, exception);
+            if (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log?.CallFailed(operation, exception.GetType().Name, (int?)(exception as WiroApiException)?.HttpStatus);
+            }
+
             throw;
         }
     }
@@ -414,15 +419,19 @@ public sealed partial class WiroClient : IDisposable
                 if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
                 {
                     WiroTelemetry.RecordRetry(operation);
+                    Log?.Retrying(operation, attempt + 1, "HTTP " + (int)response.StatusCode);
                     await WiroRetry.DelayAsync(Options, attempt, response, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                return await WiroResponse.ReadAsync(response, Options.MaxResponseBytes, _http.Timeout, cancellationToken).ConfigureAwait(false);
+                var answer = await WiroResponse.ReadAsync(response, Options.MaxResponseBytes, _http.Timeout, cancellationToken).ConfigureAwait(false);
+                Log?.CallSucceeded(operation, sent);
+                return answer;
             }
             catch (Exception exception) when (canRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
             {
                 WiroTelemetry.RecordRetry(operation);
+                Log?.Retrying(operation, attempt + 1, exception.GetType().Name);
                 await WiroRetry.DelayAsync(Options, attempt, null, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
@@ -435,6 +444,9 @@ public sealed partial class WiroClient : IDisposable
             }
         }
     }
+
+    /// <summary>Where the client logs; set by the generated <c>AddWiro</c> from the host's logger factory, null otherwise.</summary>
+    internal IWiroLog? Log { get; set; }
 
     /// <summary>Where waits listen for live updates; null when they poll. Checked and fixed at construction.</summary>
     internal Uri? WebSocketAddress { get; }

@@ -46,7 +46,12 @@ internal static class DependencyInjectionEmitter
         writer.Line(Di + "HttpClientBuilderExtensions.ConfigureHttpClient(http, (provider, httpClient) => httpClient.Timeout = OptionsOf(provider, optionsName).Timeout);");
         writer.Line("global::System.Func<global::System.IServiceProvider, " + client + "> create = provider => new " + client + "(");
         writer.Line("    " + Di + "ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(provider).CreateClient(httpName),");
-        writer.Line("    OptionsOf(provider, optionsName), signedByHandler: true);");
+        writer.Line("    OptionsOf(provider, optionsName), signedByHandler: true)");
+        writer.Line("{");
+        writer.Line("    Log = " + Di + "ServiceProviderServiceExtensions.GetService<global::Microsoft.Extensions.Logging.ILoggerFactory>(provider) is { } loggers");
+        writer.Line("        ? new Logger(loggers.CreateLogger(\"Wiro.Client\"))");
+        writer.Line("        : null,");
+        writer.Line("};");
         writer.Line("if (name is null)").OpenBlock();
         writer.Line(Di + "ServiceCollectionServiceExtensions.AddSingleton(services, create);");
         foreach (var naming in claims.Tools)
@@ -77,6 +82,7 @@ internal static class DependencyInjectionEmitter
         writer.Line("private static " + options + " OptionsOf(global::System.IServiceProvider provider, string name)");
         writer.Line("    => " + Di + "ServiceProviderServiceExtensions.GetRequiredService<" + OptionsNs + "IOptionsMonitor<" + options + ">>(provider).Get(name);");
         writer.Line();
+        WriteLogger(writer, context);
         writer.Line("/// <summary>Runs the client's own checks when the host starts, so a missing <c>ApiKey</c> fails the start, naming it.</summary>");
         writer.Line("private sealed class OptionsValidator : " + OptionsNs + "IValidateOptions<" + options + ">").OpenBlock();
         writer.Line("public " + OptionsNs + "ValidateOptionsResult Validate(string? name, " + options + " options)").OpenBlock();
@@ -91,6 +97,34 @@ internal static class DependencyInjectionEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         return GeneratedFile.End(writer);
+    }
+
+    /// <summary>The client's log over <c>ILogger</c>, with event ids; it receives names and counts only, never content.</summary>
+    private static void WriteLogger(SourceWriter writer, EmitContext context)
+    {
+        const string L = "global::Microsoft.Extensions.Logging.";
+        writer.Line("private sealed class Logger : " + context.Qualify("IWiroLog")).OpenBlock();
+        writer.Line("private static readonly global::System.Action<" + L + "ILogger, string, int, global::System.Exception?> s_succeeded = " + L + "LoggerMessage.Define<string, int>(");
+        writer.Line("    " + L + "LogLevel.Debug, new " + L + "EventId(1, \"WiroCall\"), \"Wiro {Operation} answered after {Attempts} attempt(s)\");");
+        writer.Line("private static readonly global::System.Action<" + L + "ILogger, string, int, string, global::System.Exception?> s_retrying = " + L + "LoggerMessage.Define<string, int, string>(");
+        writer.Line("    " + L + "LogLevel.Warning, new " + L + "EventId(2, \"WiroRetry\"), \"Wiro {Operation} is sent again after attempt {Attempt}: {Reason}\");");
+        writer.Line("private static readonly global::System.Action<" + L + "ILogger, string, string, global::System.Exception?> s_fallback = " + L + "LoggerMessage.Define<string, string>(");
+        writer.Line("    " + L + "LogLevel.Warning, new " + L + "EventId(3, \"WiroPollingFallback\"), \"Wiro task {TaskId} is polled: the WebSocket failed ({Reason})\");");
+        writer.Line("private static readonly global::System.Action<" + L + "ILogger, string, string, int?, global::System.Exception?> s_failed = " + L + "LoggerMessage.Define<string, string, int?>(");
+        writer.Line("    " + L + "LogLevel.Error, new " + L + "EventId(4, \"WiroCallFailed\"), \"Wiro {Operation} failed: {ErrorType} (HTTP {HttpStatus})\");");
+        writer.Line("private readonly " + L + "ILogger _logger;");
+        writer.Line();
+        writer.Line("public Logger(" + L + "ILogger logger) => _logger = logger;");
+        writer.Line();
+        writer.Line("public void CallSucceeded(string operation, int attempts) => s_succeeded(_logger, operation, attempts, null);");
+        writer.Line();
+        writer.Line("public void Retrying(string operation, int attempt, string reason) => s_retrying(_logger, operation, attempt, reason, null);");
+        writer.Line();
+        writer.Line("public void FallingBackToPolling(string taskId, string reason) => s_fallback(_logger, taskId, reason, null);");
+        writer.Line();
+        writer.Line("public void CallFailed(string operation, string errorType, int? httpStatus) => s_failed(_logger, operation, errorType, httpStatus, null);");
+        writer.CloseBlock();
+        writer.Line();
     }
 
     private static void WriteOverload(SourceWriter writer, string options, bool keyed, bool configuration)

@@ -32,6 +32,7 @@ public sealed record CompilationFacts(
         "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions",
         "Microsoft.Extensions.DependencyInjection.OptionsBuilderExtensions",
         "Microsoft.Extensions.Configuration.IConfiguration",
+        "Microsoft.Extensions.Logging.LoggerMessage",
     };
 
     public static CompilationFacts Read(Compilation compilation, string ns)

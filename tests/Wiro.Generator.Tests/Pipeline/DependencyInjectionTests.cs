@@ -22,6 +22,7 @@ public sealed class DependencyInjectionTests
             typeof(Microsoft.Extensions.Options.OptionsBuilder<>),
             typeof(Microsoft.Extensions.Configuration.IConfiguration),
             typeof(Microsoft.Extensions.Configuration.ConfigurationBinder),
+            typeof(Microsoft.Extensions.Logging.LoggerMessage),
         }.Select(type => type.Assembly.Location).Distinct().Select(path => MetadataReference.CreateFromFile(path)),
     ];
 
