@@ -116,6 +116,32 @@ public sealed class DependencyInjectionTests
         });
     }
 
+    [Fact]
+    public async Task A_websocket_that_cannot_connect_is_logged_as_a_polling_fallback()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var port = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        var logs = new CapturingLoggerProvider();
+        using var provider = Provider(services =>
+        {
+            services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(logs));
+            services.AddWiro(Section(emulator, new Dictionary<string, string?>
+            {
+                ["Wiro:UseWebSocket"] = "true",
+                ["Wiro:WebSocketAddress"] = $"ws://127.0.0.1:{port}/",
+            }));
+        });
+
+        var result = await provider.GetRequiredService<LtxVideoText2VideoClient>().RunAndWaitAsync(new LtxVideoText2VideoRequest());
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Contains(logs.Entries, e => e.Category == "Wiro.Client" && e.Level == LogLevel.Warning && e.EventId == 3
+                                           && e.Message.Contains(result.Task.Id, StringComparison.Ordinal));
+    }
+
     private static ServiceProvider Provider(Action<IServiceCollection> configure)
     {
         var services = new ServiceCollection();
@@ -131,7 +157,7 @@ public sealed class DependencyInjectionTests
             StatusStepDuration = TimeSpan.FromMilliseconds(15),
         });
 
-    private static IConfigurationSection Section(WiroEmulator emulator)
+    private static IConfigurationSection Section(WiroEmulator emulator, Dictionary<string, string?>? overrides = null)
         => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Wiro:ApiKey"] = TestEnvironment.Key,
@@ -140,7 +166,7 @@ public sealed class DependencyInjectionTests
             ["Wiro:UseWebSocket"] = "false",
             ["Wiro:PollingInterval"] = "00:00:00.010",
             ["Wiro:MaxPollingInterval"] = "00:00:00.040",
-        }).Build().GetSection("Wiro");
+        }).AddInMemoryCollection(overrides ?? []).Build().GetSection("Wiro");
 
     private sealed record LogEntry(string Category, LogLevel Level, int EventId, string Message);
 
