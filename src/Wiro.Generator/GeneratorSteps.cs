@@ -27,7 +27,8 @@ internal static class GeneratorSteps
             ? "protected internal override"
             : "protected override";
         return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties,
-            EmitCore: options.EmitCore && !facts.CoreIsReferenced, facts.CoreOwners);
+            EmitCore: options.EmitCore && !facts.CoreIsReferenced, facts.CoreOwners,
+            EmitDependencyInjection: facts.HasDependencyInjection && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
     }
 
     public static ToolOutput CreateToolOutput(ToolResult tool, NameClaims claims, EmitContext context)
@@ -115,6 +116,15 @@ internal static class GeneratorSteps
         foreach (var (hintName, source) in CoreEmitter.Emit(emitContext))
         {
             context.AddSource(hintName, source);
+        }
+    }
+
+    public static void EmitDependencyInjection(SourceProductionContext context, (NameClaims Claims, EmitContext Context) input)
+    {
+        if (input.Context.EmitDependencyInjection)
+        {
+            context.AddSource(GeneratedFile.HintName(input.Context, "WiroServiceCollectionExtensions"),
+                DependencyInjectionEmitter.Emit(input.Claims, input.Context));
         }
     }
 

@@ -56,6 +56,7 @@ public sealed class WiroGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(toolOutputs, GeneratorSteps.EmitTool);
         context.RegisterSourceOutput(statuses.Combine(emitContext), GeneratorSteps.EmitStatus);
         context.RegisterSourceOutput(emitContext, GeneratorSteps.EmitCore);
+        context.RegisterSourceOutput(claims.Combine(emitContext), GeneratorSteps.EmitDependencyInjection);
         context.RegisterSourceOutput(options, GeneratorSteps.ReportOptionDiagnostics);
     }
 }

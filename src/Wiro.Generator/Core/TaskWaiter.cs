@@ -44,6 +44,7 @@ internal sealed class TaskWaiter
                                               || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 // The socket is an optimisation: polling below reaches the same end.
+                _client.Log?.FallingBackToPolling(_run.TaskId, exception.GetType().Name);
             }
         }
 

@@ -3,6 +3,7 @@ namespace Wiro;
 
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
@@ -19,8 +20,8 @@ public sealed partial class WiroClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
-    private readonly string _apiKey;
-    private readonly WiroSigner? _signer;
+    private readonly WiroCredentials _credentials;
+    private readonly bool _signedByHandler;
     private readonly Uri _baseAddress;
     // Resolved once, not per call: each new Uri(base, path) allocated about 0.5 KB on every Task/Detail.
     private readonly Uri _taskDetailUri;
@@ -32,7 +33,7 @@ public sealed partial class WiroClient : IDisposable
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
     /// <param name="options">Credentials and behaviour.</param>
     public WiroClient(WiroClientOptions options)
-        : this(CreateHttpClient(options), options, ownsHttp: true)
+        : this(CreateHttpClient(options), options, ownsHttp: true, signedByHandler: false)
     {
     }
 
@@ -46,20 +47,34 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="httpClient">The HTTP client to send requests with.</param>
     /// <param name="options">Credentials and behaviour.</param>
     public WiroClient(HttpClient httpClient, WiroClientOptions options)
-        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, ownsHttp: false)
+        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, ownsHttp: false, signedByHandler: false)
     {
     }
 
-    private WiroClient(HttpClient httpClient, WiroClientOptions options, bool ownsHttp)
+    /// <summary>
+    /// Creates a client over a given <see cref="HttpClient"/> whose innermost handler may do the signing. With
+    /// <paramref name="signedByHandler"/>, the client leaves signing to a <see cref="WiroSigningHandler"/> at the
+    /// bottom of the handler chain, which signs each attempt afresh and never sends a Run twice, so retry handlers
+    /// above it are safe; without one there, calls go unsigned and Wiro refuses them. The client never disposes
+    /// <paramref name="httpClient"/>.
+    /// </summary>
+    /// <param name="httpClient">The HTTP client to send requests with.</param>
+    /// <param name="options">Credentials and behaviour.</param>
+    /// <param name="signedByHandler">True when the client's handler chain ends in a <see cref="WiroSigningHandler"/>.</param>
+    public WiroClient(HttpClient httpClient, WiroClientOptions options, bool signedByHandler)
+        : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, ownsHttp: false, signedByHandler)
     {
+    }
+
+    private WiroClient(HttpClient httpClient, WiroClientOptions options, bool ownsHttp, bool signedByHandler)
+    {
+        _signedByHandler = signedByHandler;
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         _http = httpClient;
         _ownsHttp = ownsHttp;
-        // The key is captured with the secret: changing the options later must not pair a new key with an old signer.
-        _apiKey = options.ApiKey;
         WebSocketAddress = options.EffectiveWebSocketAddress;
-        _signer = string.IsNullOrEmpty(options.ApiSecret) ? null : new WiroSigner(options.ApiKey, options.ApiSecret!);
+        _credentials = new WiroCredentials(options);
         var address = options.BaseAddress.AbsoluteUri;
         _baseAddress = new Uri(address.EndsWith("/", StringComparison.Ordinal) ? address : address + "/");
         _taskDetailUri = new Uri(_baseAddress, "Task/Detail");
@@ -100,7 +115,7 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("Both the owner and the model of the tool are required.", string.IsNullOrEmpty(owner) ? nameof(owner) : nameof(model));
         }
 
-        using var document = await PostAsync(RunUri(owner, model), request, RunBody, retry: false, cancellationToken).ConfigureAwait(false);
+        using var document = await PostAsync(RunUri(owner, model), "Run " + owner + "/" + model, request, RunBody, retry: false, cancellationToken).ConfigureAwait(false);
         return WiroRunResult.Read(document.RootElement);
     }
 
@@ -115,8 +130,24 @@ public sealed partial class WiroClient : IDisposable
         string owner, string model, WiroRequest request,
         IProgress<WiroTaskUpdate>? progress = null, CancellationToken cancellationToken = default)
     {
-        var run = await RunAsync(owner, model, request, cancellationToken).ConfigureAwait(false);
-        return await WaitForCompletionAsync(run, progress, cancellationToken).ConfigureAwait(false);
+        // One activity over the run and the wait; its calls nest under it. Nothing is built when nobody listens.
+        using var activity = WiroTelemetry.Source.HasListeners()
+            ? WiroTelemetry.Source.StartActivity("RunAndWait " + owner + "/" + model, ActivityKind.Internal)
+            : null;
+        activity?.SetTag("wiro.tool", owner + "/" + model);
+        try
+        {
+            var run = await RunAsync(owner, model, request, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("wiro.task.id", run.TaskId);
+            var result = await WaitForCompletionAsync(run, progress, cancellationToken).ConfigureAwait(false);
+            WiroTelemetry.RecordOutcome(activity, owner + "/" + model, result);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            WiroTelemetry.RecordFailure(activity, exception);
+            throw;
+        }
     }
 
     /// <summary>Reads a task by its id.</summary>
@@ -124,7 +155,7 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task.</returns>
     public Task<WiroTask> GetTaskByIdAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_taskDetailUri, "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_taskDetailUri, "Task/Detail", "taskid", taskId, cancellationToken);
 
     /// <summary>Reads a task that <see cref="RunAsync"/> started.</summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
@@ -138,21 +169,21 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task.</returns>
     public Task<WiroTask> GetTaskByTokenAsync(string socketAccessToken, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_taskDetailUri, "tasktoken", socketAccessToken, cancellationToken);
+        => TaskCallAsync(_taskDetailUri, "Task/Detail", "tasktoken", socketAccessToken, cancellationToken);
 
     /// <summary>Cancels a task still in the queue (Wiro refuses with code 1 once it runs: kill it instead).</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task as Wiro answered.</returns>
     public Task<WiroTask> CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_taskCancelUri, "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_taskCancelUri, "Task/Cancel", "taskid", taskId, cancellationToken);
 
     /// <summary>Kills a running task.</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task as Wiro answered.</returns>
     public Task<WiroTask> KillTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_taskKillUri, "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_taskKillUri, "Task/Kill", "taskid", taskId, cancellationToken);
 
     /// <summary>Uploads a file (100 MB at most) and returns the URL to pass to a run. Not retried automatically.</summary>
     /// <param name="file">Local content to upload.</param>
@@ -165,7 +196,7 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("Only local content can be uploaded.", nameof(file));
         }
 
-        using var document = await PostAsync(_fileUploadUri, file, static file =>
+        using var document = await PostAsync(_fileUploadUri, "File/Upload", file, static file =>
         {
             var content = new MultipartFormDataContent();
             content.Add(file.CreateContent(), "file", file.FileName ?? "file");
@@ -316,7 +347,7 @@ public sealed partial class WiroClient : IDisposable
         }
     }
 
-    private async Task<WiroTask> TaskCallAsync(Uri uri, string key, string value, CancellationToken cancellationToken)
+    private async Task<WiroTask> TaskCallAsync(Uri uri, string operation, string key, string value, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -324,7 +355,7 @@ public sealed partial class WiroClient : IDisposable
         }
 
         using var document = await PostAsync(
-            uri, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
+            uri, operation, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
             retry: true, cancellationToken).ConfigureAwait(false);
         return WiroTask.FromTaskList(document.RootElement, this)
                ?? throw new WiroApiException(1, $"Wiro knows no task with {key} '{value}'.", null);
@@ -332,30 +363,75 @@ public sealed partial class WiroClient : IDisposable
 
     /// <summary>
     /// Signs and sends one POST and reads its envelope. With <paramref name="retry"/>, retries on 408/429/5xx and
-    /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once.
+    /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once, and marks
+    /// the message so that <see cref="WiroSigningHandler"/> refuses to let any other handler send it again.
     /// </summary>
-    private async Task<JsonAnswer> PostAsync<TState>(Uri uri, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
+    private async Task<JsonAnswer> PostAsync<TState>(Uri uri, string operation, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
     {
+        using var activity = WiroTelemetry.Source.HasListeners() ? WiroTelemetry.Source.StartActivity(operation, ActivityKind.Client) : null;
+        activity?.SetTag("wiro.operation", operation);
+        try
+        {
+            return await SendWithRetriesAsync(uri, operation, state, createContent, retry, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            WiroTelemetry.RecordFailure(activity, exception);
+            if (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                Log?.CallFailed(operation, exception.GetType().Name, (int?)(exception as WiroApiException)?.HttpStatus);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<JsonAnswer> SendWithRetriesAsync<TState>(
+        Uri uri, string operation, TState state, Func<TState, HttpContent> createContent, bool retry, Activity? activity, CancellationToken cancellationToken)
+    {
+        var sent = 0;
         for (var attempt = 0; ; attempt++)
         {
             var canRetry = retry && attempt < Options.MaxRetries;
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = createContent(state) };
-            Sign(request);
+            var call = new WiroCall(operation, sendOnce: !retry);
+            request.Options.Set(WiroCall.Key, call);
+            if (!_signedByHandler)
+            {
+                _credentials.Apply(request);
+            }
+
             HttpResponseMessage? response = null;
             try
             {
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // A handler below (a user's retry handler over WiroSigningHandler) may have sent it more than once.
+                    sent += Math.Max(1, call.Attempts);
+                    activity?.SetTag("wiro.attempts", sent);
+                }
+
                 ApiOrigin.Check(response, _baseAddress);
                 if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
                 {
+                    WiroTelemetry.RecordRetry(operation);
+                    Log?.Retrying(operation, attempt + 1, "HTTP " + (int)response.StatusCode);
                     await WiroRetry.DelayAsync(Options, attempt, response, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
-                return await WiroResponse.ReadAsync(response, Options.MaxResponseBytes, _http.Timeout, cancellationToken).ConfigureAwait(false);
+                var answer = await WiroResponse.ReadAsync(response, Options.MaxResponseBytes, _http.Timeout, cancellationToken).ConfigureAwait(false);
+                Log?.CallSucceeded(operation, sent);
+                return answer;
             }
             catch (Exception exception) when (canRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
             {
+                WiroTelemetry.RecordRetry(operation);
+                Log?.Retrying(operation, attempt + 1, exception.GetType().Name);
                 await WiroRetry.DelayAsync(Options, attempt, null, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is HttpRequestException or IOException)
@@ -368,6 +444,9 @@ public sealed partial class WiroClient : IDisposable
             }
         }
     }
+
+    /// <summary>Where the client logs; set by the generated <c>AddWiro</c> from the host's logger factory, null otherwise.</summary>
+    internal IWiroLog? Log { get; set; }
 
     /// <summary>Where waits listen for live updates; null when they poll. Checked and fixed at construction.</summary>
     internal Uri? WebSocketAddress { get; }
@@ -388,17 +467,6 @@ public sealed partial class WiroClient : IDisposable
         var uri = new Uri(_baseAddress, string.Concat("Run/", Uri.EscapeDataString(owner), "/", Uri.EscapeDataString(model)));
         _lastRunEndpoint = new RunEndpoint(owner, model, uri);
         return uri;
-    }
-
-    private void Sign(HttpRequestMessage message)
-    {
-        message.Headers.TryAddWithoutValidation("x-api-key", _apiKey);
-        if (_signer is not null)
-        {
-            var nonce = WiroSigner.NextNonce().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            message.Headers.TryAddWithoutValidation("x-nonce", nonce);
-            message.Headers.TryAddWithoutValidation("x-signature", _signer.Sign(nonce));
-        }
     }
 
     private static HttpContent RunBody(WiroRequest request)

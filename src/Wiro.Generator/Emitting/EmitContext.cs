@@ -12,6 +12,8 @@ namespace Wiro.Generator.Emitting;
 /// <param name="EmitCore">False when the project compiles the core's files itself (<c>WiroEmitCore=false</c>).</param>
 /// <param name="AmbiguousCoreOwners">The referenced assemblies that each carry a core in the namespace, when two or
 /// more do: nothing is generated then, since every use of the core would be ambiguous (CS0433).</param>
+/// <param name="EmitDependencyInjection">True when <c>AddWiro</c> is generated: the compilation references the DI
+/// abstractions and holds the core itself (a referenced core's project has its own <c>AddWiro</c>).</param>
 public sealed record EmitContext(
     string Namespace,
     string Accessibility,
@@ -19,7 +21,8 @@ public sealed record EmitContext(
     bool CoreIsReferenced,
     bool SupportsExtensionProperties,
     bool EmitCore,
-    EquatableArray<string> AmbiguousCoreOwners)
+    EquatableArray<string> AmbiguousCoreOwners,
+    bool EmitDependencyInjection)
 {
     /// <summary>
     /// The fully qualified name of a generated or core type. Generated code names every type this way, so no member a

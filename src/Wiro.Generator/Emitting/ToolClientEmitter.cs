@@ -29,14 +29,20 @@ internal static class ToolClientEmitter
         }
 
         writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line(context.Accessibility + " sealed partial class " + plan.Names.Client).OpenBlock();
+        // Not sealed, with virtual calls and a protected parameterless constructor, so a user's tests can substitute it
+        // (the Azure SDK's pattern): an interface per tool would be one more name per tool to claim.
+        writer.Line(context.Accessibility + " partial class " + plan.Names.Client).OpenBlock();
         writer.Summary("The owner segment of the tool's Run endpoint.");
         writer.Line("public const string Owner = " + Escape.StringLiteral(plan.Owner) + ";");
         writer.Line();
         writer.Summary("The model segment of the tool's Run endpoint.");
         writer.Line("public const string Model = " + Escape.StringLiteral(plan.Slug) + ";");
         writer.Line();
-        writer.Line("private readonly " + context.Qualify("WiroClient") + " _client;");
+        writer.Line("private readonly " + context.Qualify("WiroClient") + "? _client;");
+        writer.Line();
+        writer.Summary("For mocking in tests: a client made this way has no <c>WiroClient</c>, so a call not overridden throws <see cref=\"global::System.InvalidOperationException\"/>.");
+        writer.Line("protected " + plan.Names.Client + "()").OpenBlock();
+        writer.CloseBlock();
         writer.Line();
         writer.Summary("Creates the tool client over a <see cref=\"" + context.Qualify("WiroClient") + "\"/>, which signs and sends its requests.");
         writer.Line("/// <param name=\"client\">The client that signs and sends requests.</param>");
@@ -48,19 +54,22 @@ internal static class ToolClientEmitter
         writer.Line("/// <param name=\"request\">The tool's inputs.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
         writer.Line("/// <returns>The task id and socket access token of the new task.</returns>");
-        writer.Line("public global::System.Threading.Tasks.Task<" + context.Qualify("WiroRunResult") + "> RunAsync(" + context.Qualify(plan.Names.Request)
+        writer.Line("public virtual global::System.Threading.Tasks.Task<" + context.Qualify("WiroRunResult") + "> RunAsync(" + context.Qualify(plan.Names.Request)
                     + " request, global::System.Threading.CancellationToken cancellationToken = default)");
-        writer.Line("    => _client.RunAsync(Owner, Model, request, cancellationToken);");
+        writer.Line("    => Client.RunAsync(Owner, Model, request, cancellationToken);");
         writer.Line();
         writer.Summary("Starts a task and waits until it ends, reporting progress on the way.");
         writer.Line("/// <param name=\"request\">The tool's inputs.</param>");
         writer.Line("/// <param name=\"progress\">Receives status changes, progress and log lines; may be null.</param>");
         writer.Line("/// <param name=\"cancellationToken\">Stops waiting (and, if configured, kills the task).</param>");
         writer.Line("/// <returns>The outcome of the task, with its outputs when it succeeded.</returns>");
-        writer.Line("public global::System.Threading.Tasks.Task<" + context.Qualify("WiroTaskResult") + "> RunAndWaitAsync(" + context.Qualify(plan.Names.Request) + " request,");
+        writer.Line("public virtual global::System.Threading.Tasks.Task<" + context.Qualify("WiroTaskResult") + "> RunAndWaitAsync(" + context.Qualify(plan.Names.Request) + " request,");
         writer.Line("    global::System.IProgress<" + context.Qualify("WiroTaskUpdate") + ">? progress = null,");
         writer.Line("    global::System.Threading.CancellationToken cancellationToken = default)");
-        writer.Line("    => _client.RunAndWaitAsync(Owner, Model, request, progress, cancellationToken);");
+        writer.Line("    => Client.RunAndWaitAsync(Owner, Model, request, progress, cancellationToken);");
+        writer.Line();
+        writer.Line("private " + context.Qualify("WiroClient") + " Client => _client ?? throw new global::System.InvalidOperationException(");
+        writer.Line("    \"This client was made for mocking (protected constructor): override the calls the test uses.\");");
         writer.CloseBlock();
     }
 

@@ -13,15 +13,36 @@ namespace Wiro.Generator.Pipeline;
 /// <param name="ReferencedNames">Type names in the namespace and <c>WiroClient</c> members of the referenced core:
 /// this project's tools must not take them.</param>
 /// <param name="CoreOwners">The assemblies that carry an accessible core in the namespace, by name, when two or more do.</param>
+/// <param name="HasDependencyInjection">True when the compilation references the DI, options-binding and
+/// HttpClientFactory abstractions <c>AddWiro</c> is written against (an ASP.NET Core or Worker project does).</param>
 public sealed record CompilationFacts(
     bool CoreIsReferenced,
     bool ReferencedCoreIsPublic,
     bool ReferencedCoreGrantsInternals,
     EquatableArray<string> ReferencedNames,
-    EquatableArray<string> CoreOwners)
+    EquatableArray<string> CoreOwners,
+    bool HasDependencyInjection)
 {
+    // One type from each package the generated AddWiro uses; keyed services (FromKeyedServices) need version 8.
+    private static readonly string[] DependencyInjectionTypes =
+    {
+        "Microsoft.Extensions.DependencyInjection.IServiceCollection",
+        "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute",
+        "Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions",
+        "Microsoft.Extensions.DependencyInjection.OptionsBuilderConfigurationExtensions",
+        "Microsoft.Extensions.DependencyInjection.OptionsBuilderExtensions",
+        "Microsoft.Extensions.Configuration.IConfiguration",
+        "Microsoft.Extensions.Logging.LoggerMessage",
+    };
+
     public static CompilationFacts Read(Compilation compilation, string ns)
     {
+        var hasDependencyInjection = true;
+        foreach (var name in DependencyInjectionTypes)
+        {
+            hasDependencyInjection &= compilation.GetTypeByMetadataName(name) is not null;
+        }
+
         var metadataName = ns + ".WiroClient";
         var owners = new List<(IAssemblySymbol Assembly, INamedTypeSymbol Client)>();
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
@@ -35,7 +56,7 @@ public sealed record CompilationFacts(
 
         if (owners.Count == 0)
         {
-            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty, hasDependencyInjection);
         }
 
         var (owner, client) = owners[0];
@@ -64,7 +85,8 @@ public sealed record CompilationFacts(
             ReferencedCoreIsPublic: client.DeclaredAccessibility == Accessibility.Public,
             ReferencedCoreGrantsInternals: owner.GivesAccessTo(compilation.Assembly),
             names.ToEquatableArray(),
-            ownerNames.ToEquatableArray());
+            ownerNames.ToEquatableArray(),
+            hasDependencyInjection);
     }
 
     /// <summary>Extension properties arrived in C# 14.</summary>

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Wiro.Emulator;
+
+namespace Wiro.Core.Tests;
+
+/// <summary>Listeners are process-wide, so these tests run alone: every activity and measurement seen is theirs.</summary>
+[CollectionDefinition(nameof(TelemetryCollection), DisableParallelization = true)]
+public sealed class TelemetryCollection;
+
+/// <summary>The <c>Wiro</c> ActivitySource and Meter, without DI, against the emulator.</summary>
+[Collection(nameof(TelemetryCollection))]
+public sealed class TelemetryTests
+{
+    private const string Tool = "wiroai/LTX-Video-Text2Video";
+
+    [Fact]
+    public async Task A_run_and_wait_is_one_activity_over_its_calls_with_its_outcome_and_measurements()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        using var telemetry = new Recorder();
+
+        var result = await env.Client.LtxVideoText2Video.RunAndWaitAsync(new LtxVideoText2VideoRequest());
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        var root = Assert.Single(telemetry.Activities, a => a.DisplayName == "RunAndWait " + Tool);
+        Assert.Equal(Tool, root.GetTagItem("wiro.tool"));
+        Assert.Equal(result.Task.Id, root.GetTagItem("wiro.task.id"));
+        Assert.Equal("task_postprocess_end", root.GetTagItem("wiro.task.status"));
+        Assert.Null(root.GetTagItem("error.type"));
+        var run = Assert.Single(telemetry.Activities, a => a.DisplayName == "Run " + Tool);
+        Assert.Equal(root.SpanId, run.ParentSpanId);
+        Assert.Equal(1, run.GetTagItem("wiro.attempts"));
+        Assert.Contains(telemetry.Activities, a => a.DisplayName == "Task/Detail" && a.ParentSpanId == root.SpanId);
+
+        Assert.Equal(1, telemetry.Sum("wiro.runs", ("wiro.tool", Tool), ("wiro.outcome", "success")));
+        Assert.Single(telemetry.Measurements, m => m.Instrument == "wiro.task.duration" && m.Value >= 0);
+        Assert.Equal(0.00351, telemetry.Sum("wiro.cost", ("wiro.tool", Tool)), 9);
+    }
+
+    [Fact]
+    public async Task A_retried_call_is_counted_and_a_failed_run_carries_its_error_type()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        using var telemetry = new Recorder();
+        var run = await env.Client.LtxVideoText2Video.RunAsync(new LtxVideoText2VideoRequest());
+        env.Emulator.EnqueueFault(WiroFault.ServerError("/Task/Detail"));
+        await env.Client.GetTaskByIdAsync(run.TaskId);
+        env.Emulator.EnqueueFault(WiroFault.ServerError("/Run"));
+
+        await Assert.ThrowsAsync<WiroApiException>(() => env.Client.LtxVideoText2Video.RunAndWaitAsync(new LtxVideoText2VideoRequest()));
+
+        Assert.Equal(1, telemetry.Sum("wiro.retries", ("wiro.operation", "Task/Detail")));
+        var detail = Assert.Single(telemetry.Activities, a => a.DisplayName == "Task/Detail");
+        Assert.Equal(2, detail.GetTagItem("wiro.attempts"));
+        var failed = Assert.Single(telemetry.Activities, a => a.DisplayName == "RunAndWait " + Tool);
+        Assert.Equal(typeof(WiroApiException).FullName, failed.GetTagItem("error.type"));
+        Assert.Equal(ActivityStatusCode.Error, failed.Status);
+        Assert.Equal(0, telemetry.Sum("wiro.runs", ("wiro.tool", Tool)));
+    }
+
+    private sealed record Measurement(string Instrument, double Value, KeyValuePair<string, object?>[] Tags);
+
+    private sealed class Recorder : IDisposable
+    {
+        private readonly ActivityListener _activities;
+        private readonly MeterListener _meters = new();
+        private readonly List<Activity> _stopped = [];
+        private readonly List<Measurement> _measurements = [];
+
+        public Recorder()
+        {
+            _activities = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == "Wiro",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity => { lock (_stopped) { _stopped.Add(activity); } },
+            };
+            ActivitySource.AddActivityListener(_activities);
+            _meters.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Wiro")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _meters.SetMeasurementEventCallback<long>((i, v, tags, _) => Add(i, v, tags));
+            _meters.SetMeasurementEventCallback<double>((i, v, tags, _) => Add(i, v, tags));
+            _meters.Start();
+        }
+
+        public IReadOnlyList<Activity> Activities { get { lock (_stopped) { return _stopped.ToArray(); } } }
+
+        public IReadOnlyList<Measurement> Measurements { get { lock (_measurements) { return _measurements.ToArray(); } } }
+
+        public double Sum(string instrument, params (string Key, string Value)[] tags)
+            => Measurements.Where(m => m.Instrument == instrument
+                                       && tags.All(t => m.Tags.Any(tag => tag.Key == t.Key && Equals(tag.Value, t.Value))))
+                .Sum(m => m.Value);
+
+        public void Dispose()
+        {
+            _activities.Dispose();
+            _meters.Dispose();
+        }
+
+        private void Add(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var copy = tags.ToArray();
+            lock (_measurements)
+            {
+                _measurements.Add(new Measurement(instrument.Name, value, copy));
+            }
+        }
+    }
+}
