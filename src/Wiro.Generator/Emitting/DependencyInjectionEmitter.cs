@@ -145,6 +145,14 @@ internal static class DependencyInjectionEmitter
         writer.Line("/// <returns>The builder of the client's <see cref=\"global::System.Net.Http.HttpClient\"/>, to add handlers (a retry handler never resends a Run).</returns>");
         var parameters = "this " + Di + "IServiceCollection services, " + (keyed ? "string name, " : "")
                          + (configuration ? "global::Microsoft.Extensions.Configuration.IConfiguration configuration" : "global::System.Action<" + options + "> configure");
+        if (configuration)
+        {
+            // Configuration binding reflects over the options (as the BCL marks it): callers that trim or publish
+            // NativeAOT see the warning at their call, or use the delegate overload, which binds nothing.
+            writer.Line("[global::System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(\"Binds WiroClientOptions from configuration by reflection; use the overload taking a delegate when trimming.\")]");
+            writer.Line("[global::System.Diagnostics.CodeAnalysis.RequiresDynamicCode(\"Binds WiroClientOptions from configuration by reflection; use the overload taking a delegate with NativeAOT.\")]");
+        }
+
         writer.Line("public static " + Di + "IHttpClientBuilder AddWiro(" + parameters + ")").OpenBlock();
         if (keyed)
         {
