@@ -137,6 +137,13 @@ internal sealed class EmulatedTask
         }
     }
 
+    /// <summary>When the next status after the one at <paramref name="now"/> is due; null once the last one is reached.</summary>
+    public DateTimeOffset? NextStepAt(DateTimeOffset now)
+    {
+        var step = StepAt(now);
+        return CancelledAt is null && step < Steps.Length - 1 ? ReachedAt(step + 1) : null;
+    }
+
     private int StepAt(DateTimeOffset now)
     {
         if (StepDuration <= TimeSpan.Zero)

@@ -15,8 +15,14 @@ internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?>
 {
     private const int EndlessFrameLength = 64 * 1024;
 
-    /// <summary>How often the clock is read; a fake clock is advanced by the test, not by this wait.</summary>
-    private static readonly TimeSpan MaxPoll = TimeSpan.FromMilliseconds(50);
+    /// <summary>
+    /// The longest the socket sleeps before reading the clock again, so a cancel or kill is sent within it. On the
+    /// system clock it wakes at each status's due time (as a real server pushes); a fake clock is advanced by the test,
+    /// not by this wait, so it is read at this pace.
+    /// </summary>
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromMilliseconds(50);
+
+    private static readonly TimeSpan MinSleep = TimeSpan.FromMilliseconds(1);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -62,7 +68,6 @@ internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?>
     private async Task FollowAsync(WebSocket socket, EmulatedTask task, CancellationToken cancellationToken)
     {
         var sent = 0;
-        var poll = task.StepDuration / 4 < MaxPoll ? task.StepDuration / 4 : MaxPoll;
         while (true)
         {
             var now = clock.GetUtcNow();
@@ -80,8 +85,14 @@ internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?>
                 return;
             }
 
-            await Task.Delay(poll > TimeSpan.FromMilliseconds(5) ? poll : TimeSpan.FromMilliseconds(5), cancellationToken).ConfigureAwait(false);
+            await Task.Delay(SleepFrom(task, now), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private TimeSpan SleepFrom(EmulatedTask task, DateTimeOffset now)
+    {
+        var sleep = clock == TimeProvider.System && task.NextStepAt(now) is { } due ? due - now : MaxSleep;
+        return sleep < MinSleep ? MinSleep : sleep > MaxSleep ? MaxSleep : sleep;
     }
 
     /// <summary>Frames of one message that never ends, then silence until the client leaves.</summary>

@@ -10,17 +10,35 @@ internal static class WiroJson
     /// <summary>Quotes and non-ASCII text stay readable in messages; the bodies are never embedded in HTML.</summary>
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>
+    /// One buffer and writer per thread, reset for each answer: a task answer is a few KiB, and growing a fresh buffer
+    /// to that size for every request was most of what the emulator allocated per call. Null while in use, so a
+    /// nested write gets its own.
+    /// </summary>
+    private const int MaxKeptCapacity = 64 * 1024;
+
+    [ThreadStatic]
+    private static Scratch? _scratch;
+
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        var scratch = _scratch ?? new Scratch();
+        _scratch = null;
+        try
         {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
+            scratch.Buffer.ResetWrittenCount();
+            scratch.Writer.Reset(scratch.Buffer);
+            scratch.Writer.WriteStartObject();
+            write(scratch.Writer);
+            scratch.Writer.WriteEndObject();
+            scratch.Writer.Flush();
+            return scratch.Buffer.WrittenSpan.ToArray();
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            // A large answer (Tool/List of a big catalogue) is not worth keeping a buffer of its size per thread.
+            _scratch = scratch.Buffer.Capacity <= MaxKeptCapacity ? scratch : null;
+        }
     }
 
     /// <summary><c>{"result":false,"errors":[{"code":0,"message":"..."}]}</c>; the code is a number, as Wiro sends it.</summary>
@@ -52,5 +70,12 @@ internal static class WiroJson
         w.WriteBoolean("result", true);
         w.WriteStartArray("errors");
         w.WriteEndArray();
+    }
+
+    private sealed class Scratch
+    {
+        public ArrayBufferWriter<byte> Buffer { get; } = new(8192);
+
+        public Utf8JsonWriter Writer { get; } = new(new ArrayBufferWriter<byte>(1), Options);
     }
 }

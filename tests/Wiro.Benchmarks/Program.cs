@@ -54,4 +54,16 @@ if (args is ["load", ..])
     return;
 }
 
+// `confirm [reads] [rounds]` splits the CPU of a burst of Task/Detail reads between the client, the emulator and
+// loopback HTTP (docs/benchmarks.md, "Under load").
+if (args is ["confirm", ..])
+{
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    await Wiro.Benchmarks.Load.ConfirmationCostProbe.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], culture) : 1_000,
+        args.Length > 2 ? int.Parse(args[2], culture) : 5,
+        Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

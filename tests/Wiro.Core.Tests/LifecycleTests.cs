@@ -93,6 +93,23 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Frames_keep_a_long_wait_off_task_detail_until_the_end_is_confirmed()
+    {
+        // The task takes about ten steps, several idle timeouts in all, but no gap between its frames comes near one:
+        // the silent window starts again with every frame, so the only Task/Detail is the confirmation of the end.
+        await using var env = await TestEnvironment.StartAsync(
+            emulator: options => options.StatusStepDuration = TimeSpan.FromMilliseconds(150),
+            client: options => options.WebSocketIdleTimeout = TimeSpan.FromMilliseconds(600),
+            webSocket: true);
+
+        var result = await env.Client.LtxVideoText2Video.RunAndWaitAsync(new LtxVideoText2VideoRequest());
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Equal("task_postprocess_end", result.Task.RawStatus);
+        Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Task/Detail");
+    }
+
+    [Fact]
     public async Task Broken_WebSocket_falls_back_to_polling()
     {
         await using var env = await TestEnvironment.StartAsync(client: options => options.WebSocketAddress = new Uri("ws://127.0.0.1:1/socket/v1"));

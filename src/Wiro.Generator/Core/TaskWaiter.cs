@@ -80,7 +80,8 @@ internal sealed class TaskWaiter
     }
 
     /// <summary>
-    /// Reads socket frames until a terminal status arrives (null: the caller confirms by polling). When the socket
+    /// Reads socket frames until a terminal status arrives, then returns the task as Task/Detail confirms it (null
+    /// when the socket ends without one, or Task/Detail does not show the end yet: the caller polls). When the socket
     /// stays silent for <see cref="WiroClientOptions.WebSocketIdleTimeout"/>, Task/Detail is read once, so a lost
     /// frame or a mute server cannot hold the wait forever; the task returned then already ended. A message larger
     /// than <see cref="WiroClientOptions.MaxWebSocketMessageBytes"/> (or one that never ends) drops the socket.
@@ -99,53 +100,82 @@ internal sealed class TaskWaiter
         await socket.SendAsync(TaskInfoMessage(_run.SocketAccessToken), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
 
         using var buffer = new CappedBuffer(_client.Options.MaxWebSocketMessageBytes, 4096);
-        while (socket.State == WebSocketState.Open)
+        using var silence = new SilenceWatch(idle, cancellationToken);
+        try
         {
-            buffer.Clear();
-            ValueWebSocketReceiveResult received;
-            do
+            while (socket.State == WebSocketState.Open)
             {
-                // A pending receive cannot be cancelled without aborting the socket, so silence is waited out beside it.
-                var receiving = socket.ReceiveAsync(buffer.GetMemory(), cancellationToken).AsTask();
-                using (var silence = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+                buffer.Clear();
+                ValueWebSocketReceiveResult received;
+                do
                 {
-                    while (await Task.WhenAny(receiving, Task.Delay(idle, silence.Token)).ConfigureAwait(false) != receiving)
+                    var receiving = socket.ReceiveAsync(buffer.GetMemory(), cancellationToken);
+                    if (!receiving.IsCompleted)
                     {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        var task = await CheckAsync(cancellationToken).ConfigureAwait(false);
-                        if (IsFinal(task.Status))
+                        // A pending receive cannot be cancelled without aborting the socket, so silence is waited out beside it.
+                        var pending = receiving.AsTask();
+                        while (!await silence.WaitAsync(pending).ConfigureAwait(false))
                         {
-                            return task;
+                            cancellationToken.ThrowIfCancellationRequested();
+                            var task = await CheckAsync(cancellationToken).ConfigureAwait(false);
+                            if (IsFinal(task.Status))
+                            {
+                                return task;
+                            }
                         }
+
+                        receiving = new ValueTask<ValueWebSocketReceiveResult>(pending);
                     }
 
-                    silence.Cancel();
+                    received = await receiving.ConfigureAwait(false);
+                    silence.Heard();
+                    buffer.Advance(received.Count);
+                    if (buffer.Overflowed)
+                    {
+                        // Not worth a close handshake with a server that sends this; polling takes over.
+                        socket.Abort();
+                        return null;
+                    }
                 }
+                while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
 
-                received = await receiving.ConfigureAwait(false);
-                buffer.Advance(received.Count);
-                if (buffer.Overflowed)
+                if (received.MessageType == WebSocketMessageType.Close)
                 {
-                    // Not worth a close handshake with a server that sends this; polling takes over.
-                    socket.Abort();
                     return null;
                 }
-            }
-            while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
 
-            if (received.MessageType == WebSocketMessageType.Close)
-            {
-                return null;
+                if (HandleFrame(buffer.WrittenMemory))
+                {
+                    return await ConfirmWhileClosingAsync(socket, cancellationToken).ConfigureAwait(false);
+                }
             }
-
-            if (HandleFrame(buffer.WrittenMemory))
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).ConfigureAwait(false);
-                return null;
-            }
+        }
+        finally
+        {
+            silence.Stop();
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Reads Task/Detail for the outcome (the terminal frame carries no <c>pexit</c>) while the close handshake runs,
+    /// so the caller does not wait for the close; null when Task/Detail does not show the end yet (polling goes on).
+    /// </summary>
+    private async Task<WiroTask?> ConfirmWhileClosingAsync(ClientWebSocket socket, CancellationToken cancellationToken)
+    {
+        var confirming = CheckAsync(cancellationToken);
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is WebSocketException or IOException or ObjectDisposedException)
+        {
+            // The server may close first or drop the connection; the outcome comes from Task/Detail either way.
+        }
+
+        var task = await confirming.ConfigureAwait(false);
+        return IsFinal(task.Status) ? task : null;
     }
 
     /// <summary>Reports one frame; true when it carries a terminal status.</summary>

@@ -16,7 +16,7 @@ namespace Wiro.Benchmarks.Load;
 /// </summary>
 public static class ConcurrentWaitProbe
 {
-    private const int WarmUpWaits = 20;
+    private static readonly TimeSpan WarmUpStep = TimeSpan.FromMilliseconds(100);
 
     private enum Way
     {
@@ -38,15 +38,21 @@ public static class ConcurrentWaitProbe
         using var pollingClient = new WiroClient(Options(emulator, useWebSocket: false, pollingInterval));
         var ways = new Dictionary<Way, WiroClient?> { [Way.Floor] = null, [Way.WebSocket] = socketClient, [Way.Polling] = pollingClient };
 
-        // Warm-up on fast tasks: JIT, connection pools and the emulator's first requests are not measured.
+        // Warm-up on fast tasks, as many as a round holds: JIT tiering (a first burst of confirmations on tier-0 code
+        // costs about twice a later one: the `confirm` probe), connection pools and the emulator's first requests
+        // are not measured.
         foreach (var (way, client) in ways)
         {
-            for (var i = 0; i < WarmUpWaits; i++)
+            for (var i = 0; i < count; i++)
             {
-                emulator.EnqueueOutcome(WiroTaskOutcome.Slow(TimeSpan.FromMilliseconds(20)));
+                emulator.EnqueueOutcome(WiroTaskOutcome.Slow(WarmUpStep));
             }
 
-            await MeasureAsync(emulator, socketClient, way, client, WarmUpWaits);
+            var warmUp = await MeasureAsync(emulator, socketClient, way, client, count);
+            if (way == Way.WebSocket)
+            {
+                await ConfirmationBurstAsync(socketClient, warmUp.Runs);
+            }
         }
 
         output.WriteLine();
