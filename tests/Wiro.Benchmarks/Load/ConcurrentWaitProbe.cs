@@ -56,8 +56,8 @@ public static class ConcurrentWaitProbe
         }
 
         output.WriteLine();
-        output.WriteLine("| way | per wait | vs floor | end seen p50 | p99 | max | terminal update p50, p99 | runs started in | waits established in | ended before the memory read | failures | fds: before, established, after | threads | load (1 min) |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|");
+        output.WriteLine("| way | per wait | vs floor | end seen p50 | p99 | max | terminal update p50, p99 | runs started in | waits established in | ended before the memory read | failures | fds: before, established, after | threads | CPU of the ends | load (1 min) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|");
         Result? floor = null;
         var confirmations = "";
         foreach (var way in new[] { Way.Floor, Way.WebSocket, Way.Polling, Way.Floor })
@@ -164,7 +164,24 @@ public static class ConcurrentWaitProbe
         var fdsEstablished = OpenFiles();
         var threads = ThreadPool.ThreadCount;
 
+        // The process's CPU from the first task's end to the last wait's return: the work the burst of ends costs.
+        while (emulator.TaskEndedAt(runs[0].TaskId) is null && !Task.WhenAll(waits).IsCompleted)
+        {
+            await Task.Delay(2);
+        }
+
+        var endCpu = ProcessorTime();
+        var exceptionsBefore = Volatile.Read(ref _exceptions);
         await Task.WhenAll(waits);
+        var endsCpu = ProcessorTime() - endCpu;
+        var exceptions = Volatile.Read(ref _exceptions) - exceptionsBefore;
+        foreach (var (type, n) in _exceptionTypes.OrderByDescending(pair => pair.Value).Take(6))
+        {
+            Console.WriteLine($"  {way}: {n} x {type}");
+        }
+
+        _exceptionTypes.Clear();
+        Console.WriteLine($"  {way}: {exceptions} first-chance exceptions in the ends");
         // The server gives a closing socket up to 1 s for the client's close frame; sockets still open after that leaked.
         await Task.Delay(TimeSpan.FromSeconds(2));
         GC.Collect();
@@ -198,7 +215,7 @@ public static class ConcurrentWaitProbe
         delays.Sort();
         updateDelays.Sort();
         return new Result(way, runs, (loaded - baseline) / (double)count, delays, updateDelays, runsTook, establishedTook, Volatile.Read(ref established),
-            endedBeforeRead, [.. failures], (fdsBefore, fdsEstablished, fdsAfter), threads, $"{loadBefore} → {LoadAverage()}");
+            endedBeforeRead, [.. failures], (fdsBefore, fdsEstablished, fdsAfter), threads, endsCpu, $"{loadBefore} → {LoadAverage()}");
     }
 
     private static WiroClientOptions Options(WiroEmulator emulator, bool useWebSocket, TimeSpan pollingInterval) => new()
@@ -214,6 +231,24 @@ public static class ConcurrentWaitProbe
 
     private static string Show(long? limit) => limit?.ToString(CultureInfo.InvariantCulture) ?? "none";
 
+    private static long _exceptions;
+    private static readonly ConcurrentDictionary<string, int> _exceptionTypes = new();
+
+    static ConcurrentWaitProbe()
+    {
+        AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
+        {
+            Interlocked.Increment(ref _exceptions);
+            _exceptionTypes.AddOrUpdate(e.Exception.GetType().Name + " at " + new StackTrace(e.Exception, false).GetFrame(0)?.GetMethod()?.DeclaringType?.Name, 1, (_, n) => n + 1);
+        };
+    }
+
+    private static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     private static int OpenFiles() => Directory.GetFiles("/proc/self/fd").Length;
 
     private static string OpenFilesLimit()
@@ -227,7 +262,7 @@ public static class ConcurrentWaitProbe
 
     private sealed record Result(
         Way Way, WiroRunResult[] Runs, double BytesPerWait, List<double> Delays, List<double> UpdateDelays, TimeSpan RunsTook, TimeSpan EstablishedTook, int Established,
-        int EndedBeforeRead, string[] Failures, (int Before, int Established, int After) Fds, int Threads, string Load)
+        int EndedBeforeRead, string[] Failures, (int Before, int Established, int After) Fds, int Threads, TimeSpan EndsCpu, string Load)
     {
         private int Count => Runs.Length;
 
@@ -236,7 +271,7 @@ public static class ConcurrentWaitProbe
             var established = Established == Count ? $"{EstablishedTook.TotalSeconds:F2} s" : $"**only {Established}** after {EstablishedTook.TotalSeconds:F2} s";
             return $"| {Way} | {BytesPerWait / 1024:F1} KiB | {BytesPerWait / floor.BytesPerWait:F2}x | {Percentile(Delays, 0.50)} | {Percentile(Delays, 0.99)} | {Percentile(Delays, 1.0)} | "
                    + $"{Percentile(UpdateDelays, 0.50)}, {Percentile(UpdateDelays, 0.99)} | "
-                   + $"{RunsTook.TotalSeconds:F2} s | {established} | {EndedBeforeRead} | {Failures.Length} | {Fds.Before}, {Fds.Established}, {Fds.After} | {Threads} | {Load} |";
+                   + $"{RunsTook.TotalSeconds:F2} s | {established} | {EndedBeforeRead} | {Failures.Length} | {Fds.Before}, {Fds.Established}, {Fds.After} | {Threads} | {EndsCpu.TotalMilliseconds:F0} ms | {Load} |";
         }
 
     }
