@@ -4,22 +4,21 @@ namespace WebApi;
 internal static class WiroEnvironment
 {
     /// <summary>
-    /// Maps <c>WIRO_API_KEY</c> and <c>WIRO_API_SECRET</c>, when set, to <c>Wiro:ApiKey</c> and <c>Wiro:ApiSecret</c>
-    /// (they win over appsettings.json; <c>Wiro__ApiKey</c> works too, as any ASP.NET Core setting does).
+    /// When the <c>Wiro</c> section sets no key, takes <c>WIRO_API_KEY</c> and <c>WIRO_API_SECRET</c> as
+    /// <c>Wiro:ApiKey</c> and <c>Wiro:ApiSecret</c>. A key and its secret always come from the same place, and any
+    /// configured key (appsettings, user secrets, <c>Wiro__ApiKey</c>, the command line) wins.
     /// </summary>
-    public static IConfigurationBuilder AddWiroEnvironmentVariables(this IConfigurationBuilder configuration)
+    public static IConfigurationManager AddWiroEnvironmentVariables(this IConfigurationManager configuration)
     {
-        var values = new Dictionary<string, string?>();
-        if (Environment.GetEnvironmentVariable("WIRO_API_KEY") is { Length: > 0 } key)
+        if (string.IsNullOrEmpty(configuration["Wiro:ApiKey"]) && Environment.GetEnvironmentVariable("WIRO_API_KEY") is { Length: > 0 } key)
         {
-            values["Wiro:ApiKey"] = key;
+            configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Wiro:ApiKey"] = key,
+                ["Wiro:ApiSecret"] = Environment.GetEnvironmentVariable("WIRO_API_SECRET"),
+            });
         }
 
-        if (Environment.GetEnvironmentVariable("WIRO_API_SECRET") is { Length: > 0 } secret)
-        {
-            values["Wiro:ApiSecret"] = secret;
-        }
-
-        return values.Count == 0 ? configuration : configuration.AddInMemoryCollection(values);
+        return configuration;
     }
 }
