@@ -31,6 +31,8 @@ public sealed class TelemetryTests
         var run = Assert.Single(telemetry.Activities, a => a.DisplayName == "Run " + Tool);
         Assert.Equal(root.SpanId, run.ParentSpanId);
         Assert.Equal(1, run.GetTagItem("wiro.attempts"));
+        Assert.Equal(Tool, run.GetTagItem("wiro.tool"));
+        Assert.Equal(result.Task.Id, run.GetTagItem("wiro.task.id"));
         Assert.Contains(telemetry.Activities, a => a.DisplayName == "Task/Detail" && a.ParentSpanId == root.SpanId);
 
         Assert.Equal(1, telemetry.Sum("wiro.runs", ("wiro.tool", Tool), ("wiro.outcome", "success")));

@@ -115,7 +115,7 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("Both the owner and the model of the tool are required.", string.IsNullOrEmpty(owner) ? nameof(owner) : nameof(model));
         }
 
-        using var document = await PostAsync(RunUri(owner, model), "Run " + owner + "/" + model, request, RunBody, retry: false, cancellationToken).ConfigureAwait(false);
+        using var document = await PostAsync(RunUri(owner, model), "Run " + owner + "/" + model, request, RunBody, retry: false, cancellationToken, tool: owner + "/" + model).ConfigureAwait(false);
         return WiroRunResult.Read(document.RootElement);
     }
 
@@ -366,13 +366,23 @@ public sealed partial class WiroClient : IDisposable
     /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once, and marks
     /// the message so that <see cref="WiroSigningHandler"/> refuses to let any other handler send it again.
     /// </summary>
-    private async Task<JsonAnswer> PostAsync<TState>(Uri uri, string operation, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken)
+    private async Task<JsonAnswer> PostAsync<TState>(
+        Uri uri, string operation, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken, string? tool = null)
     {
         using var activity = WiroTelemetry.Source.HasListeners() ? WiroTelemetry.Source.StartActivity(operation, ActivityKind.Client) : null;
         activity?.SetTag("wiro.operation", operation);
+        activity?.SetTag("wiro.tool", tool);
         try
         {
-            return await SendWithRetriesAsync(uri, operation, state, createContent, retry, activity, cancellationToken).ConfigureAwait(false);
+            var answer = await SendWithRetriesAsync(uri, operation, state, createContent, retry, activity, cancellationToken).ConfigureAwait(false);
+            // A Run names the task it started: with the id on its activity, a trace of RunAsync alone (a service that
+            // answers 202 and watches later) still leads to the task.
+            if (tool is not null)
+            {
+                activity?.SetTag("wiro.task.id", LenientJson.Text(answer.RootElement, "taskid"));
+            }
+
+            return answer;
         }
         catch (Exception exception)
         {

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+
+namespace Wiro.WebApi.Tests;
+
+/// <summary>One event of <c>/clips/{id}/events</c>.</summary>
+public sealed record ClipEvent(string Type, JsonElement Data);
+
+/// <summary>The sample's endpoints as a browser or curl uses them.</summary>
+public static class ClipApi
+{
+    // Guards against a hang only; nothing asserts how long anything took.
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    public static async Task<(HttpResponseMessage Response, JsonElement Body)> StartAsync(HttpClient client, object body)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var response = await client.PostAsJsonAsync("/clips", body, timeout.Token);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
+        return (response, json);
+    }
+
+    public static async Task<string> StartClipAsync(HttpClient client, string prompt)
+    {
+        var (response, body) = await StartAsync(client, new { prompt, frames = 121 });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return body.GetProperty("taskId").GetString()!;
+    }
+
+    /// <summary>Reads the event stream to its end (the server closes it after the last event).</summary>
+    public static async Task<(HttpResponseMessage Response, IReadOnlyList<ClipEvent> Events)> ReadEventsAsync(HttpClient client, string taskId)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var response = await client.GetAsync($"/clips/{taskId}/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        var events = new List<ClipEvent>();
+        if (response.IsSuccessStatusCode)
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(timeout.Token))
+            {
+                events.Add(new ClipEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone()));
+            }
+        }
+
+        return (response, events);
+    }
+
+    /// <summary>Starts a clip and follows it to its last event, which must be a success.</summary>
+    public static async Task<(string TaskId, JsonElement Done)> RunClipAsync(HttpClient client, string prompt)
+    {
+        var taskId = await StartClipAsync(client, prompt);
+        var (response, events) = await ReadEventsAsync(client, taskId);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var done = events[^1];
+        Assert.Equal("done", done.Type);
+        Assert.True(done.Data.GetProperty("succeeded").GetBoolean(), done.Data.ToString());
+        return (taskId, done.Data);
+    }
+}
