@@ -17,6 +17,7 @@ internal sealed class EmulatedTask
     private static readonly HashSet<string> Queued = ["task_queue", "task_accept", "task_preprocess_start", "task_preprocess_end", "task_assign"];
 
     private readonly object _gate = new();
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset? _cancelledAt;
 
     public EmulatedTask(string id, string token, string owner, string model, string parametersJson,
@@ -67,6 +68,9 @@ internal sealed class EmulatedTask
             }
         }
     }
+
+    /// <summary>Completes when the task is cancelled or killed, so a socket sleeping until the next step hears it at once.</summary>
+    public Task Stopped => _stopped.Task;
 
     private string[] Steps => Outcome.FailsBeforeRun ? FailsBeforeRun : Lifecycle;
 
@@ -133,6 +137,7 @@ internal sealed class EmulatedTask
             }
 
             _cancelledAt = now;
+            _stopped.TrySetResult();
             return true;
         }
     }

@@ -16,11 +16,10 @@ internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?>
     private const int EndlessFrameLength = 64 * 1024;
 
     /// <summary>
-    /// The longest the socket sleeps before reading the clock again, so a cancel or kill is sent within it. On the
-    /// system clock it wakes at each status's due time (as a real server pushes); a fake clock is advanced by the test,
-    /// not by this wait, so it is read at this pace.
+    /// How often a fake clock is read: the test advances it, not this wait. On the system clock the socket sleeps
+    /// until the next status is due (as a real server pushes) or the task is stopped.
     /// </summary>
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan FakeClockPoll = TimeSpan.FromMilliseconds(50);
 
     private static readonly TimeSpan MinSleep = TimeSpan.FromMilliseconds(1);
 
@@ -85,14 +84,19 @@ internal sealed class TaskSocket(TimeProvider clock, Func<string, EmulatedTask?>
                 return;
             }
 
-            await Task.Delay(SleepFrom(task, now), cancellationToken).ConfigureAwait(false);
+            await SleepAsync(task, now, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private TimeSpan SleepFrom(EmulatedTask task, DateTimeOffset now)
+    private Task SleepAsync(EmulatedTask task, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var sleep = clock == TimeProvider.System && task.NextStepAt(now) is { } due ? due - now : MaxSleep;
-        return sleep < MinSleep ? MinSleep : sleep > MaxSleep ? MaxSleep : sleep;
+        if (clock != TimeProvider.System)
+        {
+            return Task.Delay(FakeClockPoll, cancellationToken);
+        }
+
+        var sleep = task.NextStepAt(now) is { } due ? due - now : Timeout.InfiniteTimeSpan;
+        return Task.WhenAny(Task.Delay(sleep == Timeout.InfiniteTimeSpan || sleep >= MinSleep ? sleep : MinSleep, cancellationToken), task.Stopped).Unwrap();
     }
 
     /// <summary>Frames of one message that never ends, then silence until the client leaves.</summary>

@@ -21,6 +21,7 @@ public static class ConcurrentWaitProbe
     private enum Way
     {
         Floor,
+        ConfirmedFloor,
         WebSocket,
         Polling,
     }
@@ -36,7 +37,7 @@ public static class ConcurrentWaitProbe
         await using var emulator = await WiroEmulator.StartAsync(new WiroEmulatorOptions { ApiKey = "k", ApiSecret = "s", StatusStepDuration = step });
         using var socketClient = new WiroClient(Options(emulator, useWebSocket: true, pollingInterval));
         using var pollingClient = new WiroClient(Options(emulator, useWebSocket: false, pollingInterval));
-        var ways = new Dictionary<Way, WiroClient?> { [Way.Floor] = null, [Way.WebSocket] = socketClient, [Way.Polling] = pollingClient };
+        var ways = new Dictionary<Way, WiroClient?> { [Way.Floor] = null, [Way.ConfirmedFloor] = null, [Way.WebSocket] = socketClient, [Way.Polling] = pollingClient };
 
         // Warm-up on fast tasks, as many as a round holds: JIT tiering (a first burst of confirmations on tier-0 code
         // costs about twice a later one: the `confirm` probe), connection pools and the emulator's first requests
@@ -56,11 +57,11 @@ public static class ConcurrentWaitProbe
         }
 
         output.WriteLine();
-        output.WriteLine("| way | per wait | vs floor | end seen p50 | p99 | max | terminal update p50, p99 | runs started in | waits established in | ended before the memory read | failures | fds: before, established, after | threads | CPU of the ends | load (1 min) |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|");
+        output.WriteLine("| way | per wait | vs floor | end seen p50 | p99 | max | terminal update p50, p99 | runs started in | waits established in | ended before the memory read | failures | fds: before, established, after | threads | CPU of the ends | GC pause in the ends (gen0/1/2) | load (1 min) |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|");
         Result? floor = null;
         var confirmations = "";
-        foreach (var way in new[] { Way.Floor, Way.WebSocket, Way.Polling, Way.Floor })
+        foreach (var way in new[] { Way.Floor, Way.ConfirmedFloor, Way.WebSocket, Way.Polling, Way.Floor })
         {
             var result = await MeasureAsync(emulator, socketClient, way, ways[way], count);
             floor ??= result;
@@ -131,6 +132,10 @@ public static class ConcurrentWaitProbe
                 if (waitClient is null)
                 {
                     await BareSocketWait.WaitAsync(emulator.WebSocketAddress, runs[index].SocketAccessToken, OnFirst).ConfigureAwait(false);
+                    if (way == Way.ConfirmedFloor)
+                    {
+                        await BareTaskDetail.ReadAsync(BareHttp, emulator.BaseAddress, runs[index].SocketAccessToken).ConfigureAwait(false);
+                    }
                 }
                 else
                 {
@@ -165,25 +170,21 @@ public static class ConcurrentWaitProbe
         var threads = ThreadPool.ThreadCount;
 
         // The process's CPU from the first task's end to the last wait's return: the work the burst of ends costs.
-        while (emulator.TaskEndedAt(runs[0].TaskId) is null && !Task.WhenAll(waits).IsCompleted)
+        var allWaits = Task.WhenAll(waits);
+        while (emulator.TaskEndedAt(runs[0].TaskId) is null && !allWaits.IsCompleted)
         {
             await Task.Delay(2);
         }
 
         var endCpu = ProcessorTime();
-        var exceptionsBefore = Volatile.Read(ref _exceptions);
-        await Task.WhenAll(waits);
-        var endsCpu = ProcessorTime() - endCpu;
-        var exceptions = Volatile.Read(ref _exceptions) - exceptionsBefore;
-        foreach (var (type, n) in _exceptionTypes.OrderByDescending(pair => pair.Value).Take(6))
-        {
-            Console.WriteLine($"  {way}: {n} x {type}");
-        }
-
-        _exceptionTypes.Clear();
-        Console.WriteLine($"  {way}: {exceptions} first-chance exceptions in the ends");
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var gcsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        await allWaits;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var gcs = $"{GC.CollectionCount(0) - gcsBefore.Item1}/{GC.CollectionCount(1) - gcsBefore.Item2}/{GC.CollectionCount(2) - gcsBefore.Item3}";
         // The server gives a closing socket up to 1 s for the client's close frame; sockets still open after that leaked.
         await Task.Delay(TimeSpan.FromSeconds(2));
+        var endsCpu = ProcessorTime() - endCpu;
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var fdsAfter = OpenFiles();
@@ -215,7 +216,7 @@ public static class ConcurrentWaitProbe
         delays.Sort();
         updateDelays.Sort();
         return new Result(way, runs, (loaded - baseline) / (double)count, delays, updateDelays, runsTook, establishedTook, Volatile.Read(ref established),
-            endedBeforeRead, [.. failures], (fdsBefore, fdsEstablished, fdsAfter), threads, endsCpu, $"{loadBefore} → {LoadAverage()}");
+            endedBeforeRead, [.. failures], (fdsBefore, fdsEstablished, fdsAfter), threads, endsCpu, $"{paused.TotalMilliseconds:F0} ms ({gcs})", $"{loadBefore} → {LoadAverage()}");
     }
 
     private static WiroClientOptions Options(WiroEmulator emulator, bool useWebSocket, TimeSpan pollingInterval) => new()
@@ -231,17 +232,8 @@ public static class ConcurrentWaitProbe
 
     private static string Show(long? limit) => limit?.ToString(CultureInfo.InvariantCulture) ?? "none";
 
-    private static long _exceptions;
-    private static readonly ConcurrentDictionary<string, int> _exceptionTypes = new();
-
-    static ConcurrentWaitProbe()
-    {
-        AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
-        {
-            Interlocked.Increment(ref _exceptions);
-            _exceptionTypes.AddOrUpdate(e.Exception.GetType().Name + " at " + new StackTrace(e.Exception, false).GetFrame(0)?.GetMethod()?.DeclaringType?.Name, 1, (_, n) => n + 1);
-        };
-    }
+    /// <summary>The confirmed floor's HTTP client: warmed up with the rest, like the client's own.</summary>
+    private static readonly HttpClient BareHttp = BareTaskDetail.CreateHttpClient();
 
     private static TimeSpan ProcessorTime()
     {
@@ -262,7 +254,7 @@ public static class ConcurrentWaitProbe
 
     private sealed record Result(
         Way Way, WiroRunResult[] Runs, double BytesPerWait, List<double> Delays, List<double> UpdateDelays, TimeSpan RunsTook, TimeSpan EstablishedTook, int Established,
-        int EndedBeforeRead, string[] Failures, (int Before, int Established, int After) Fds, int Threads, TimeSpan EndsCpu, string Load)
+        int EndedBeforeRead, string[] Failures, (int Before, int Established, int After) Fds, int Threads, TimeSpan EndsCpu, string EndsGc, string Load)
     {
         private int Count => Runs.Length;
 
@@ -271,7 +263,7 @@ public static class ConcurrentWaitProbe
             var established = Established == Count ? $"{EstablishedTook.TotalSeconds:F2} s" : $"**only {Established}** after {EstablishedTook.TotalSeconds:F2} s";
             return $"| {Way} | {BytesPerWait / 1024:F1} KiB | {BytesPerWait / floor.BytesPerWait:F2}x | {Percentile(Delays, 0.50)} | {Percentile(Delays, 0.99)} | {Percentile(Delays, 1.0)} | "
                    + $"{Percentile(UpdateDelays, 0.50)}, {Percentile(UpdateDelays, 0.99)} | "
-                   + $"{RunsTook.TotalSeconds:F2} s | {established} | {EndedBeforeRead} | {Failures.Length} | {Fds.Before}, {Fds.Established}, {Fds.After} | {Threads} | {EndsCpu.TotalMilliseconds:F0} ms | {Load} |";
+                   + $"{RunsTook.TotalSeconds:F2} s | {established} | {EndedBeforeRead} | {Failures.Length} | {Fds.Before}, {Fds.Established}, {Fds.After} | {Threads} | {EndsCpu.TotalMilliseconds:F0} ms | {EndsGc} | {Load} |";
         }
 
     }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -17,8 +16,8 @@ namespace Wiro.Benchmarks.Load;
 /// </summary>
 public static class ConfirmationCostProbe
 {
-    private const string Key = "k";
-    private const string Secret = "s";
+    private const string Key = BareTaskDetail.Key;
+    private const string Secret = BareTaskDetail.Secret;
 
     public static async Task RunAsync(int count, int rounds, TextWriter output)
     {
@@ -27,8 +26,8 @@ public static class ConfirmationCostProbe
         var request = new LtxVideoText2VideoRequest();
         var tokens = (await Task.WhenAll(Enumerable.Range(0, count).Select(_ => runner.LtxVideoText2Video.RunAsync(request)))).Select(run => run.SocketAccessToken).ToArray();
 
-        using var bare = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false });
-        var answer = await (await BareDetailAsync(bare, emulator.BaseAddress, tokens[0])).Content.ReadAsByteArrayAsync();
+        using var bare = BareTaskDetail.CreateHttpClient();
+        var answer = await BareTaskDetail.ReadAsync(bare, emulator.BaseAddress, tokens[0]);
         await using var canned = await CannedServer.StartAsync(answer);
 
         using var clientOnEmulator = new WiroClient(Options(emulator.BaseAddress));
@@ -36,9 +35,9 @@ public static class ConfirmationCostProbe
         var ways = new (string Name, Func<string, Task> Read)[]
         {
             ("client → emulator", token => clientOnEmulator.GetTaskByTokenAsync(token)),
-            ("bare HttpClient → emulator", token => ReadBareAsync(bare, emulator.BaseAddress, token)),
+            ("bare HttpClient → emulator", token => BareTaskDetail.ReadAsync(bare, emulator.BaseAddress, token)),
             ("client → canned answer", token => clientOnCanned.GetTaskByTokenAsync(token)),
-            ("bare HttpClient → canned answer", token => ReadBareAsync(bare, canned.BaseAddress, token)),
+            ("bare HttpClient → canned answer", token => BareTaskDetail.ReadAsync(bare, canned.BaseAddress, token)),
         };
 
         output.WriteLine($"{count} concurrent Task/Detail reads per round, {rounds} rounds after a warm-up round; CPU of this process (client and server), median round");
@@ -78,28 +77,6 @@ public static class ConfirmationCostProbe
         Array.Sort(took);
         return new Burst(cpu / tokens.Length, allocated / (double)tokens.Length, GC.CollectionCount(0) - collectionsBefore, took[(int)(took.Length * 0.5)], took[(int)Math.Ceiling(took.Length * 0.99) - 1]);
     }
-
-    /// <summary>The least a signed Task/Detail read can be: one POST with the three headers, the answer read whole.</summary>
-    private static async Task ReadBareAsync(HttpClient http, Uri baseAddress, string token)
-    {
-        using var response = await BareDetailAsync(http, baseAddress, token).ConfigureAwait(false);
-        await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-    }
-
-    private static async Task<HttpResponseMessage> BareDetailAsync(HttpClient http, Uri baseAddress, string token)
-    {
-        var nonce = WiroSigner.NextNonce().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(baseAddress, "Task/Detail"))
-        {
-            Content = new ByteArrayContent(Encoding.UTF8.GetBytes($$"""{"tasktoken":"{{token}}"}""")),
-        };
-        message.Headers.Add("x-api-key", Key);
-        message.Headers.Add("x-nonce", nonce);
-        message.Headers.Add("x-signature", Signer.Sign(nonce));
-        return await http.SendAsync(message).ConfigureAwait(false);
-    }
-
-    private static readonly WiroSigner Signer = new(Key, Secret);
 
     private static WiroClientOptions Options(Uri baseAddress) => new() { ApiKey = Key, ApiSecret = Secret, BaseAddress = baseAddress, UseWebSocket = false };
 
