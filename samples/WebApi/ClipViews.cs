@@ -26,11 +26,11 @@ internal sealed record ClipState(string TaskId, string Status, bool Finished, bo
 {
     public static ClipState From(WiroTask task)
     {
-        // WiroTaskResult's rule (it is only made by a wait): success is task_postprocess_end with exit code 0.
-        var succeeded = task.Status == WiroTaskStatus.TaskPostprocessEnd && task.ExitCode == "0";
+        var result = new WiroTaskResult(task);
+        var succeeded = result.IsSuccess;
         var self = ClipLinks.For(task.Id).Self;
         var outputs = succeeded
-            ? task.Outputs.Select((output, index) => new ClipOutputLink(index, output.Name, output.ContentType, output.Size, $"{self}/outputs/{index}")).ToArray()
+            ? result.Outputs.Select((output, index) => new ClipOutputLink(index, output.Name, output.ContentType, output.Size, $"{self}/outputs/{index}")).ToArray()
             : [];
         return new ClipState(task.Id, task.RawStatus, task.Status.IsTerminal(), succeeded, task.ExitCode, outputs);
     }

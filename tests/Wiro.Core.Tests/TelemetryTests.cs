@@ -37,7 +37,43 @@ public sealed class TelemetryTests
 
         Assert.Equal(1, telemetry.Sum("wiro.runs", ("wiro.tool", Tool), ("wiro.outcome", "success")));
         Assert.Single(telemetry.Measurements, m => m.Instrument == "wiro.task.duration" && m.Value >= 0);
+        Assert.Single(telemetry.Measurements, m => m.Instrument == "wiro.task.queue_time" && m.Value >= 0);
         Assert.Equal(0.00351, telemetry.Sum("wiro.cost", ("wiro.tool", Tool)), 9);
+        foreach (var named in new[] { root, run })
+        {
+            Assert.Equal("wiro", named.GetTagItem("gen_ai.provider.name"));
+            Assert.Equal("generate_content", named.GetTagItem("gen_ai.operation.name"));
+            Assert.Equal(Tool, named.GetTagItem("gen_ai.request.model"));
+        }
+    }
+
+    [Fact]
+    public async Task A_task_followed_by_several_watches_and_a_wait_is_counted_once_under_the_tool_it_names()
+    {
+        await using var env = await TestEnvironment.StartAsync(webSocket: true);
+        using var telemetry = new Recorder();
+        var run = await env.Client.LtxVideoText2Video.RunAsync(new LtxVideoText2VideoRequest());
+
+        async Task<WiroTaskStatus> WatchToTheEndAsync()
+        {
+            var last = WiroTaskStatus.TaskQueue;
+            await foreach (var update in env.Client.WatchAsync(run))
+            {
+                last = update.Status;
+            }
+
+            return last;
+        }
+
+        var watched = await Task.WhenAll(WatchToTheEndAsync(), WatchToTheEndAsync());
+        var waited = await env.Client.WaitForCompletionAsync(run);
+
+        Assert.All(watched, status => Assert.Equal(WiroTaskStatus.TaskPostprocessEnd, status));
+        Assert.True(waited.IsSuccess, waited.FailureReason);
+        Assert.Equal(Tool, waited.Task.Tool);
+        Assert.Equal(1, telemetry.Sum("wiro.runs", ("wiro.tool", Tool), ("wiro.outcome", "success")));
+        Assert.Equal(0.00351, telemetry.Sum("wiro.cost", ("wiro.tool", Tool)), 9);
+        Assert.Single(telemetry.Measurements, m => m.Instrument == "wiro.task.duration");
     }
 
     [Fact]

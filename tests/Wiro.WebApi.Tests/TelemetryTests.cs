@@ -50,4 +50,22 @@ public sealed class TelemetryTests
         Assert.Equal(1, measurements.Sum("wiro.retries", "wiro.operation", "Task/Detail"));
         Assert.DoesNotContain(measurements.All, m => m.Tags.Any(tag => Equals(tag.Value, taskId)));
     }
+
+    [Fact]
+    public async Task A_clip_followed_by_two_event_streams_is_one_run_and_one_cost_of_its_tool()
+    {
+        using var measurements = new WiroMeasurements();
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+        var taskId = await ClipApi.StartClipAsync(client, "a red kite over the sea");
+
+        // Two browser tabs on the same clip: each stream watches the task to its end.
+        var streams = await Task.WhenAll(ClipApi.ReadEventsAsync(client, taskId), ClipApi.ReadEventsAsync(client, taskId));
+
+        Assert.All(streams, stream => Assert.Equal("done", stream.Events[^1].Type));
+        Assert.Equal(1, measurements.Sum("wiro.runs", "wiro.tool", Tool));
+        Assert.Single(measurements.All, m => m.Instrument == "wiro.runs" && m.Tags.Any(t => t.Key == "wiro.outcome" && Equals(t.Value, "success")));
+        Assert.Equal(0.00351, measurements.Sum("wiro.cost", "wiro.tool", Tool), 9);
+        Assert.Single(measurements.All, m => m.Instrument == "wiro.task.duration");
+    }
 }

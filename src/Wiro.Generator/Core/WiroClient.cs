@@ -30,6 +30,9 @@ public sealed partial class WiroClient : IDisposable
     private readonly Uri _fileUploadUri;
     private volatile RunEndpoint? _lastRunEndpoint;
 
+    /// <summary>Tasks whose end went on the meter, so that several waits on one task count it once.</summary>
+    private readonly RecentTaskIds _recordedEnds = new(capacity: 4096);
+
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
     /// <param name="options">Credentials and behaviour.</param>
     public WiroClient(WiroClientOptions options)
@@ -134,13 +137,13 @@ public sealed partial class WiroClient : IDisposable
         using var activity = WiroTelemetry.Source.HasListeners()
             ? WiroTelemetry.Source.StartActivity("RunAndWait " + owner + "/" + model, ActivityKind.Internal)
             : null;
-        activity?.SetTag("wiro.tool", owner + "/" + model);
+        WiroTelemetry.TagTool(activity, owner + "/" + model);
         try
         {
             var run = await RunAsync(owner, model, request, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("wiro.task.id", run.TaskId);
-            var result = await WaitForCompletionAsync(run, progress, cancellationToken).ConfigureAwait(false);
-            WiroTelemetry.RecordOutcome(activity, owner + "/" + model, result);
+            var result = await WaitAsync(run, progress, owner + "/" + model, cancellationToken).ConfigureAwait(false);
+            WiroTelemetry.TagOutcome(activity, result);
             return result;
         }
         catch (Exception exception)
@@ -228,8 +231,7 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentNullException(nameof(run));
         }
 
-        var task = await FollowAsync(run, progress is null ? null : progress.Report, cancellationToken, cancellationToken).ConfigureAwait(false);
-        return new WiroTaskResult(task);
+        return await WaitAsync(run, progress, tool: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits until a task read earlier (by <see cref="GetTaskByIdAsync"/> or <see cref="GetTaskByTokenAsync"/>) ends.</summary>
@@ -301,6 +303,25 @@ public sealed partial class WiroClient : IDisposable
     private static WiroRunResult ToRun(WiroTask task)
         => task is null ? throw new ArgumentNullException(nameof(task)) : new WiroRunResult(task.Id, task.SocketAccessToken);
 
+    /// <summary>Waits for <paramref name="run"/> and records its end (by <paramref name="tool"/>, else the tool the task names).</summary>
+    private async Task<WiroTaskResult> WaitAsync(WiroRunResult run, IProgress<WiroTaskUpdate>? progress, string? tool, CancellationToken cancellationToken)
+    {
+        var task = await FollowAsync(run, progress is null ? null : progress.Report, cancellationToken, cancellationToken).ConfigureAwait(false);
+        return RecordEnd(task, tool);
+    }
+
+    /// <summary>Puts a task's end on the meter the first time this client sees it, whichever wait or watch saw it.</summary>
+    private WiroTaskResult RecordEnd(WiroTask task, string? tool)
+    {
+        var result = new WiroTaskResult(task);
+        if (WiroTelemetry.RecordsEnds && _recordedEnds.TryAdd(task.Id))
+        {
+            WiroTelemetry.RecordEnd(tool ?? task.Tool ?? "unknown", result);
+        }
+
+        return result;
+    }
+
     /// <summary>
     /// Follows a task to its end. <paramref name="waitToken"/> stops following; the task is killed only when the
     /// caller's own <paramref name="callerToken"/> was cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
@@ -324,7 +345,8 @@ public sealed partial class WiroClient : IDisposable
         try
         {
             await Task.Yield();
-            await FollowAsync(run, update => writer.TryWrite(update), waitToken, callerToken).ConfigureAwait(false);
+            var task = await FollowAsync(run, update => writer.TryWrite(update), waitToken, callerToken).ConfigureAwait(false);
+            RecordEnd(task, tool: null);
             writer.TryComplete();
         }
         catch (Exception exception)
@@ -371,7 +393,11 @@ public sealed partial class WiroClient : IDisposable
     {
         using var activity = WiroTelemetry.Source.HasListeners() ? WiroTelemetry.Source.StartActivity(operation, ActivityKind.Client) : null;
         activity?.SetTag("wiro.operation", operation);
-        activity?.SetTag("wiro.tool", tool);
+        if (tool is not null)
+        {
+            WiroTelemetry.TagTool(activity, tool);
+        }
+
         try
         {
             var answer = await SendWithRetriesAsync(uri, operation, state, createContent, retry, activity, cancellationToken).ConfigureAwait(false);

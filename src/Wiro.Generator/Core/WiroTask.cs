@@ -60,6 +60,12 @@ public sealed class WiroTask
     /// <summary>The files the task produced so far.</summary>
     public IReadOnlyList<WiroOutput> Outputs { get; private set; } = [];
 
+    /// <summary>
+    /// The tool that ran the task, <c>owner/model</c> as Wiro names it in <c>modelslugowner</c> and
+    /// <c>modelslugproject</c>; null when either is absent.
+    /// </summary>
+    public string? Tool { get; private set; }
+
     /// <summary>The run parameters Wiro recorded, as raw JSON (null when absent or not valid text).</summary>
     public string? ParametersJson { get; private set; }
 
@@ -94,6 +100,9 @@ public sealed class WiroTask
                 : null,
         };
         task.Status = WiroTaskStatusExtensions.FromWireName(task.RawStatus);
+        task.Tool = LenientJson.Text(element, "modelslugowner") is { Length: > 0 } owner && LenientJson.Text(element, "modelslugproject") is { Length: > 0 } model
+            ? owner + "/" + model
+            : null;
         task.Outputs = ReadOutputs(element, client);
         return task;
     }

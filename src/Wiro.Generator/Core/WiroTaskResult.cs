@@ -9,8 +9,16 @@ using System.Threading.Tasks;
 /// <summary>How a task ended. Success means <c>task_postprocess_end</c> with exit code <c>0</c>.</summary>
 public sealed class WiroTaskResult
 {
-    internal WiroTaskResult(WiroTask task)
+    /// <summary>Judges a task read by Task/Detail (<see cref="WiroClient.GetTaskAsync"/>) as a wait would.</summary>
+    /// <param name="task">The task.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="task"/> is null.</exception>
+    public WiroTaskResult(WiroTask task)
     {
+        if (task is null)
+        {
+            throw new ArgumentNullException(nameof(task));
+        }
+
         Task = task;
         IsSuccess = task.Status == WiroTaskStatus.TaskPostprocessEnd && task.ExitCode == "0";
         FailureReason = IsSuccess ? null : Describe(task);

@@ -27,7 +27,7 @@ internal static class WiroTelemetry
         "wiro.task.queue_time", "s", "From a task's creation to its start, as Wiro reports them.");
 
     private static readonly Counter<long> Runs = Meter.CreateCounter<long>(
-        "wiro.runs", "{run}", "Tool runs waited for, by tool and outcome (success, failure, cancelled).");
+        "wiro.runs", "{run}", "Tasks seen to end by a wait or a watch, once each, by tool and outcome (success, failure, cancelled).");
 
     private static readonly Counter<long> Retries = Meter.CreateCounter<long>(
         "wiro.retries", "{retry}", "Calls the client sent again after a retryable answer or transport error, by operation.");
@@ -44,24 +44,54 @@ internal static class WiroTelemetry
         }
     }
 
-    /// <summary>Records how a waited-for run of <paramref name="tool"/> ended, on the meter and on its activity.</summary>
-    public static void RecordOutcome(Activity? activity, string tool, WiroTaskResult result)
+    /// <summary>
+    /// Names the tool on a Run or RunAndWait activity: <c>wiro.tool</c>, and OpenTelemetry's GenAI attributes
+    /// (<c>gen_ai.provider.name</c> <c>wiro</c>, <c>gen_ai.operation.name</c> <c>generate_content</c>, Wiro's
+    /// tools being multimodal generation, and <c>gen_ai.request.model</c> <c>owner/model</c>).
+    /// </summary>
+    public static void TagTool(Activity? activity, string tool)
     {
-        var task = result.Task;
-        var outcome = result.IsSuccess ? "success" : result.IsCancelled ? "cancelled" : "failure";
-        if (activity is not null)
+        if (activity is null)
         {
-            activity.SetTag("wiro.task.status", task.Status.ToWireName());
-            activity.SetTag("wiro.outcome", outcome);
-            if (!result.IsSuccess)
-            {
-                activity.SetTag("error.type", outcome);
-                activity.SetStatus(ActivityStatusCode.Error);
-            }
+            return;
         }
 
+        activity.SetTag("wiro.tool", tool);
+        activity.SetTag("gen_ai.provider.name", "wiro");
+        activity.SetTag("gen_ai.operation.name", "generate_content");
+        activity.SetTag("gen_ai.request.model", tool);
+    }
+
+    /// <summary>True when something listens to what <see cref="RecordEnd"/> records.</summary>
+    public static bool RecordsEnds => Runs.Enabled || TaskDuration.Enabled || QueueTime.Enabled || Cost.Enabled;
+
+    /// <summary>Tags a run-and-wait activity with how the task ended.</summary>
+    public static void TagOutcome(Activity? activity, WiroTaskResult result)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        var outcome = Outcome(result);
+        activity.SetTag("wiro.task.status", result.Task.Status.ToWireName());
+        activity.SetTag("wiro.outcome", outcome);
+        if (!result.IsSuccess)
+        {
+            activity.SetTag("error.type", outcome);
+            activity.SetStatus(ActivityStatusCode.Error);
+        }
+    }
+
+    /// <summary>
+    /// Records a task's end on the meter, by <paramref name="tool"/>: one run by outcome, its duration and queue
+    /// time, and its cost. The caller records each task once (see <see cref="RecentTaskIds"/>).
+    /// </summary>
+    public static void RecordEnd(string tool, WiroTaskResult result)
+    {
+        var task = result.Task;
         var toolTag = new KeyValuePair<string, object?>("wiro.tool", tool);
-        Runs.Add(1, toolTag, new KeyValuePair<string, object?>("wiro.outcome", outcome));
+        Runs.Add(1, toolTag, new KeyValuePair<string, object?>("wiro.outcome", Outcome(result)));
         if (task.StartedAt is { } started && task.EndedAt is { } ended && ended >= started)
         {
             TaskDuration.Record((ended - started).TotalSeconds, toolTag);
@@ -77,6 +107,9 @@ internal static class WiroTelemetry
             Cost.Add((double)cost, toolTag);
         }
     }
+
+    private static string Outcome(WiroTaskResult result)
+        => result.IsSuccess ? "success" : result.IsCancelled ? "cancelled" : "failure";
 
     /// <summary>Marks <paramref name="activity"/> failed with the exception's type as <c>error.type</c>.</summary>
     public static void RecordFailure(Activity? activity, Exception exception)

@@ -1,0 +1,34 @@
+#nullable enable
+namespace Wiro;
+
+using System.Collections.Concurrent;
+
+/// <summary>
+/// The ids of the tasks whose end a client recorded lately, so that two waits or watches on one task (two browser
+/// tabs following the same clip) count its run and its cost once. Bounded: the oldest ids are forgotten first.
+/// </summary>
+internal sealed class RecentTaskIds
+{
+    private readonly int _capacity;
+    private readonly ConcurrentDictionary<string, byte> _ids = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _order = new();
+
+    public RecentTaskIds(int capacity) => _capacity = capacity;
+
+    /// <summary>True the first time <paramref name="taskId"/> is seen (within the last ids kept).</summary>
+    public bool TryAdd(string taskId)
+    {
+        if (!_ids.TryAdd(taskId, 0))
+        {
+            return false;
+        }
+
+        _order.Enqueue(taskId);
+        while (_ids.Count > _capacity && _order.TryDequeue(out var oldest))
+        {
+            _ids.TryRemove(oldest, out _);
+        }
+
+        return true;
+    }
+}
