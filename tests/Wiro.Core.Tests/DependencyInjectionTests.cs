@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,6 +35,21 @@ public sealed class DependencyInjectionTests
             () => provider.GetRequiredService<LtxVideoText2VideoClient>().RunAsync(new LtxVideoText2VideoRequest()));
 
         Assert.Single(emulator.Requests, r => r.Path.StartsWith("/v1/Run/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AddWiro_with_the_standard_hedging_handler_sends_a_slow_run_once_and_returns_its_answer()
+    {
+        await using var emulator = await StartEmulatorAsync();
+        using var provider = Provider(services => services.AddWiro(Section(emulator))
+            .AddStandardHedgingHandler()
+            .Configure(hedging => hedging.Hedging.Delay = TimeSpan.FromMilliseconds(20)));
+        emulator.EnqueueFault(WiroFault.Delay(TimeSpan.FromMilliseconds(600), "/Run"));
+
+        var run = await provider.GetRequiredService<LtxVideoText2VideoClient>().RunAsync(new LtxVideoText2VideoRequest());
+
+        Assert.Single(emulator.Requests, r => r.Path.StartsWith("/v1/Run/", StringComparison.Ordinal));
+        Assert.False(string.IsNullOrEmpty(run.TaskId));
     }
 
     [Fact]

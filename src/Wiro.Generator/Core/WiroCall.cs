@@ -3,6 +3,7 @@ namespace Wiro;
 
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 
 /// <summary>
 /// Travels with every signed API request (in <see cref="HttpRequestMessage.Options"/>) so that the innermost
@@ -14,6 +15,7 @@ internal sealed class WiroCall
 {
     public static readonly HttpRequestOptionsKey<WiroCall> Key = new("Wiro.Call");
 
+    private readonly TaskCompletionSource<bool> _firstAnswered = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _attempts;
 
     public WiroCall(string operation, bool sendOnce)
@@ -32,7 +34,17 @@ internal sealed class WiroCall
     public int Attempts => Volatile.Read(ref _attempts);
 
     /// <summary>What the first attempt got, for the message of a refused second one.</summary>
-    public string? FirstOutcome { get; set; }
+    public string? FirstOutcome { get; private set; }
+
+    /// <summary>Completes when the first attempt ends: true when it got a success status, false otherwise.</summary>
+    public Task<bool> FirstAnswered => _firstAnswered.Task;
+
+    /// <summary>Notes how the first attempt ended; <paramref name="outcome"/> is kept for a refusal's message.</summary>
+    public void EndFirstAttempt(string outcome, bool succeeded)
+    {
+        FirstOutcome ??= outcome;
+        _firstAnswered.TrySetResult(succeeded);
+    }
 
     /// <summary>Counts an attempt; false when the call may be sent only once and already was.</summary>
     public bool TryStartAttempt() => Interlocked.Increment(ref _attempts) == 1 || !SendOnce;
