@@ -2,6 +2,7 @@
 namespace Wiro;
 
 using System.Collections.Concurrent;
+using System.Threading;
 
 /// <summary>
 /// The ids of the tasks whose end a client recorded lately, so that two waits or watches on one task (two browser
@@ -12,6 +13,9 @@ internal sealed class RecentTaskIds
     private readonly int _capacity;
     private readonly ConcurrentDictionary<string, byte> _ids = new(System.StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
+
+    // Counted here: ConcurrentDictionary.Count takes every lock of the dictionary.
+    private int _count;
 
     public RecentTaskIds(int capacity) => _capacity = capacity;
 
@@ -24,9 +28,11 @@ internal sealed class RecentTaskIds
         }
 
         _order.Enqueue(taskId);
-        while (_ids.Count > _capacity && _order.TryDequeue(out var oldest))
+        // One in, at most one out: every id in the queue is in the dictionary, so the count stays at the capacity.
+        if (Interlocked.Increment(ref _count) > _capacity && _order.TryDequeue(out var oldest))
         {
             _ids.TryRemove(oldest, out _);
+            Interlocked.Decrement(ref _count);
         }
 
         return true;

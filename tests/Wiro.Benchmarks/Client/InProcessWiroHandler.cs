@@ -16,6 +16,14 @@ public sealed class InProcessWiroHandler : HttpMessageHandler
 
     public byte[]? LastBody { get; private set; }
 
+    /// <summary>
+    /// When set, every Task/Detail answer names another task (<c>"id"</c> counts up), so that a client that records
+    /// each task's end once records every one (the telemetry benchmarks).
+    /// </summary>
+    public bool UniqueTaskIds { get; set; }
+
+    private long _nextTaskId = 100_000;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (request.Content is { } content)
@@ -39,6 +47,11 @@ public sealed class InProcessWiroHandler : HttpMessageHandler
         var body = path.EndsWith("/Task/Detail", StringComparison.Ordinal) ? WiroAnswers.TaskDetail
             : path.Contains("/Run/", StringComparison.Ordinal) ? WiroAnswers.Run
             : throw new InvalidOperationException("No canned answer for " + path);
+        if (UniqueTaskIds && ReferenceEquals(body, WiroAnswers.TaskDetail))
+        {
+            body = WiroAnswers.TaskDetailWithId(Interlocked.Increment(ref _nextTaskId));
+        }
+
         var answer = new ByteArrayContent(body);
         answer.Headers.ContentType = Json;
         return new HttpResponseMessage(HttpStatusCode.OK) { Content = answer, RequestMessage = request };

@@ -61,4 +61,10 @@ public static class WiroAnswers
           "result": true
         }
         """);
+
+    /// <summary>The Task/Detail answer for a task with another id.</summary>
+    public static byte[] TaskDetailWithId(long id)
+        => Encoding.UTF8.GetBytes(TaskDetailText.Replace("\"id\": \"2221\"", $"\"id\": \"{id}\"", StringComparison.Ordinal));
+
+    private static string TaskDetailText => Encoding.UTF8.GetString(TaskDetail);
 }
