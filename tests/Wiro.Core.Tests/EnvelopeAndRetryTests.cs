@@ -191,6 +191,17 @@ public sealed class EnvelopeAndRetryTests
     }
 
     [Fact]
+    public async Task Unset_run_options_are_not_sent()
+    {
+        var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(RunOk));
+        using var client = ScriptedHandler.Client(handler);
+
+        await client.RunAsync("o", "m", new EmptyRequest());
+
+        Assert.Equal("{}", handler.Sent.Single().Body);
+    }
+
+    [Fact]
     public async Task Key_only_mode_sends_the_key_and_nothing_else()
     {
         var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(RunOk));

@@ -512,8 +512,7 @@ public sealed partial class WiroClient : IDisposable
             var multipart = new MultipartFormDataContent();
             var writer = new MultipartParameterWriter(multipart);
             request.WriteParameters(writer);
-            writer.WriteString("callbackUrl", request.CallbackUrl);
-            writer.WriteString("projectid", request.ProjectId);
+            WriteRunOptions(writer, request);
             return multipart;
         }
 
@@ -521,9 +520,25 @@ public sealed partial class WiroClient : IDisposable
         {
             var writer = new JsonParameterWriter(json);
             request.WriteParameters(writer);
-            writer.WriteString("callbackUrl", request.CallbackUrl);
-            writer.WriteString("projectid", request.ProjectId);
+            WriteRunOptions(writer, request);
         });
+    }
+
+    /// <summary>
+    /// <c>callbackUrl</c> and <c>projectid</c> are the run's own options, not tool inputs: sent only when set (an
+    /// unset tool input, by contrast, is sent empty, as Wiro's form does).
+    /// </summary>
+    private static void WriteRunOptions(WiroParameterWriter writer, WiroRequest request)
+    {
+        if (request.CallbackUrl is not null)
+        {
+            writer.WriteString("callbackUrl", request.CallbackUrl);
+        }
+
+        if (request.ProjectId is not null)
+        {
+            writer.WriteString("projectid", request.ProjectId);
+        }
     }
 
     /// <summary>A tool's Run endpoint, kept whole so that concurrent runs never see half of an update.</summary>

@@ -19,7 +19,7 @@ public static class ClientSanityCheck
         var refitRun = await refit.RunLtxVideoAsync(inputs);
         var refitBody = JsonNode.Parse(handler.LastBody);
         handler.RecordBodies = false;
-        Require(JsonNode.DeepEquals(generatedBody, handBody) && JsonNode.DeepEquals(handBody, refitBody), "run bodies differ");
+        Require(JsonNode.DeepEquals(generatedBody, handBody) && JsonNode.DeepEquals(handBody, refitBody), $"run bodies differ: generated {generatedBody?.ToJsonString()}, hand-written {handBody?.ToJsonString()}, Refit {refitBody?.ToJsonString()}");
         Require(generatedRun.TaskId == handRun.TaskId && handRun == refitRun, "run results differ");
 
         var generated = await wiro.GetTaskByIdAsync(WiroAnswers.TaskId);
