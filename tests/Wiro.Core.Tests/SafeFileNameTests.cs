@@ -1,8 +1,13 @@
+using CsCheck;
+
 namespace Wiro.Core.Tests;
 
 /// <summary>Output names a server sends, made into names that stay in their folder on Windows, Linux and macOS.</summary>
 public sealed class SafeFileNameTests
 {
+    private static readonly string[] FixedNames =
+        ["CON", "nul.txt", "COM\u00B9.x", "LPT9 .log", ".", "..", "x.", " x", "x ", "0.png", new string('a', 199), new string('a', 201), new string('\u00E9', 101)];
+
     private static readonly Uri Cdn = new("https://cdn1.wiro.ai/a/b/0.png");
 
     [Theory]
@@ -83,4 +88,24 @@ public sealed class SafeFileNameTests
     [InlineData("", false)]
     public void Is_safe_accepts_only_what_clean_leaves_unchanged(string name, bool safe)
         => Assert.Equal(safe, SafeFileName.IsSafe(name));
+
+    [Fact]
+    public void The_allocation_free_path_gives_what_the_full_rules_give()
+    {
+        // Characters every rule is about: separators, refused ones, controls, formatting, dots, spaces, surrogates.
+        var chars = Gen.Char["a0._ -/\\:<>|?*\"\t\n\u00A0\u202E\u200B\uD83D\uDE00\u00B9CONULPTcom"];
+        var names = Gen.OneOf(
+            chars.Array[1, 12].Select(array => new string(array)),
+            Gen.Int[0, FixedNames.Length - 1].Select(i => FixedNames[i]));
+
+        names.Sample(name =>
+        {
+            var expected = SafeFileName.CleanByRules(name) ?? "output-0";
+            Assert.Equal(expected, SafeFileName.ForOutput(name, null, 0));
+            if (SafeFileName.IsAlreadyClean(name))
+            {
+                Assert.Equal(name, SafeFileName.CleanByRules(name));
+            }
+        }, iter: 5_000);
+    }
 }

@@ -60,6 +60,13 @@ internal static class SafeFileName
             return null;
         }
 
+        // Nearly every name Wiro sends ("0.png") is kept as it is, with nothing allocated.
+        return IsAlreadyClean(raw!) ? raw : CleanByRules(raw!);
+    }
+
+    /// <summary>The rules of <see cref="Clean"/> applied in full, whatever <paramref name="raw"/> holds.</summary>
+    internal static string? CleanByRules(string raw)
+    {
         var segment = raw!.Substring(raw.LastIndexOfAny(['/', '\\']) + 1);
         var builder = new StringBuilder(segment.Length);
         for (var i = 0; i < segment.Length; i++)
@@ -86,6 +93,26 @@ internal static class SafeFileName
         return IsReservedDeviceName(name) ? "_" + name : name;
     }
 
+    /// <summary>True when <see cref="Clean"/> would give <paramref name="raw"/> back unchanged, decided without allocating.</summary>
+    internal static bool IsAlreadyClean(string raw)
+    {
+        if ((raw.Length * 3 > MaxUtf8Bytes && Encoding.UTF8.GetByteCount(raw) > MaxUtf8Bytes)
+            || char.IsWhiteSpace(raw[0]) || char.IsWhiteSpace(raw[raw.Length - 1]) || raw[raw.Length - 1] == '.')
+        {
+            return false;
+        }
+
+        foreach (var c in raw)
+        {
+            if (IsRefused(c))
+            {
+                return false;
+            }
+        }
+
+        return !IsReservedDeviceName(raw);
+    }
+
     /// <summary>Characters Windows refuses in a name, control and invisible formatting characters, and lone surrogates.</summary>
     private static bool IsRefused(char c)
         => c is '<' or '>' or ':' or '"' or '/' or '\\' or '|' or '?' or '*'
@@ -97,8 +124,16 @@ internal static class SafeFileName
     private static bool IsReservedDeviceName(string name)
     {
         var dot = name.IndexOf('.');
-        var stem = (dot < 0 ? name : name.Substring(0, dot)).TrimEnd(' ');
-        return Array.Exists(ReservedDeviceNames, reserved => string.Equals(reserved, stem, StringComparison.OrdinalIgnoreCase));
+        var stem = name.AsSpan(0, dot < 0 ? name.Length : dot).TrimEnd(' ');
+        foreach (var reserved in ReservedDeviceNames)
+        {
+            if (stem.Equals(reserved.AsSpan(), StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Cuts a long name to <see cref="MaxUtf8Bytes"/>, keeping a short extension and whole surrogate pairs.</summary>
