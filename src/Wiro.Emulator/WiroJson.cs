@@ -10,13 +10,13 @@ internal static class WiroJson
     /// <summary>Quotes and non-ASCII text stay readable in messages; the bodies are never embedded in HTML.</summary>
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    private const int MaxKeptCapacity = 64 * 1024;
+
     /// <summary>
     /// One buffer and writer per thread, reset for each answer: a task answer is a few KiB, and growing a fresh buffer
     /// to that size for every request was most of what the emulator allocated per call. Null while in use, so a
     /// nested write gets its own.
     /// </summary>
-    private const int MaxKeptCapacity = 64 * 1024;
-
     [ThreadStatic]
     private static Scratch? _scratch;
 

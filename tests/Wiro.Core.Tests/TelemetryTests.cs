@@ -97,6 +97,39 @@ public sealed class TelemetryTests
         Assert.Equal(0, telemetry.Sum("wiro.runs", ("wiro.tool", Tool)));
     }
 
+    [Theory]
+    [InlineData(101, "model")]
+    [InlineData(6, "mo\u0001del")]
+    [InlineData(6, "mo\u202Edel")]
+    public async Task A_tool_name_a_server_could_grow_or_hide_characters_in_is_never_a_tag(int ownerLength, string model)
+    {
+        await using var env = await TestEnvironment.StartAsync(emulator: options => options.StatusStepDuration = TimeSpan.Zero);
+        using var telemetry = new Recorder();
+        var run = await env.Client.RunAsync(new string('o', ownerLength), model, new LtxVideoText2VideoRequest());
+
+        var result = await env.Client.WaitForCompletionAsync(run);
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Null(result.Task.Tool);
+        Assert.Equal(1, telemetry.Sum("wiro.runs", ("wiro.tool", "unknown")));
+    }
+
+    [Fact]
+    public async Task A_tool_name_that_is_not_valid_text_is_never_a_tag()
+    {
+        await using var env = await TestEnvironment.StartAsync(emulator: options => options.StatusStepDuration = TimeSpan.Zero);
+        using var telemetry = new Recorder();
+        var run = await env.Client.LtxVideoText2Video.RunAsync(new LtxVideoText2VideoRequest());
+        env.Emulator.EnqueueFault(WiroFault.InvalidUtf8("modelslugowner", "/Task/Detail"));
+
+        var result = await env.Client.WaitForCompletionAsync(run);
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Null(result.Task.Tool);
+        Assert.Equal(1, telemetry.Sum("wiro.runs", ("wiro.tool", "unknown")));
+        Assert.Equal(0, telemetry.Sum("wiro.runs", ("wiro.tool", Tool)));
+    }
+
     private sealed record Measurement(string Instrument, double Value, KeyValuePair<string, object?>[] Tags);
 
     private sealed class Recorder : IDisposable

@@ -54,7 +54,9 @@ internal sealed class SilenceWatch : IDisposable
     }
 
     /// <summary>Releases the timer at once rather than when it would fire.</summary>
-    public void Stop() => _stop.Cancel();
-
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _stop.Dispose();
+    }
 }

@@ -101,58 +101,51 @@ internal sealed class TaskWaiter
 
         using var buffer = new CappedBuffer(_client.Options.MaxWebSocketMessageBytes, 4096);
         using var silence = new SilenceWatch(idle, cancellationToken);
-        try
+        while (socket.State == WebSocketState.Open)
         {
-            while (socket.State == WebSocketState.Open)
+            buffer.Clear();
+            ValueWebSocketReceiveResult received;
+            do
             {
-                buffer.Clear();
-                ValueWebSocketReceiveResult received;
-                do
+                var receiving = socket.ReceiveAsync(buffer.GetMemory(), cancellationToken);
+                if (!receiving.IsCompleted)
                 {
-                    var receiving = socket.ReceiveAsync(buffer.GetMemory(), cancellationToken);
-                    if (!receiving.IsCompleted)
+                    // A pending receive cannot be cancelled without aborting the socket, so silence is waited out beside it.
+                    var pending = receiving.AsTask();
+                    while (!await silence.WaitAsync(pending).ConfigureAwait(false))
                     {
-                        // A pending receive cannot be cancelled without aborting the socket, so silence is waited out beside it.
-                        var pending = receiving.AsTask();
-                        while (!await silence.WaitAsync(pending).ConfigureAwait(false))
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var task = await CheckAsync(cancellationToken).ConfigureAwait(false);
+                        if (IsFinal(task.Status))
                         {
-                            cancellationToken.ThrowIfCancellationRequested();
-                            var task = await CheckAsync(cancellationToken).ConfigureAwait(false);
-                            if (IsFinal(task.Status))
-                            {
-                                return task;
-                            }
+                            return task;
                         }
-
-                        receiving = new ValueTask<ValueWebSocketReceiveResult>(pending);
                     }
 
-                    received = await receiving.ConfigureAwait(false);
-                    silence.Heard();
-                    buffer.Advance(received.Count);
-                    if (buffer.Overflowed)
-                    {
-                        // Not worth a close handshake with a server that sends this; polling takes over.
-                        socket.Abort();
-                        return null;
-                    }
+                    receiving = new ValueTask<ValueWebSocketReceiveResult>(pending);
                 }
-                while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
 
-                if (received.MessageType == WebSocketMessageType.Close)
+                received = await receiving.ConfigureAwait(false);
+                silence.Heard();
+                buffer.Advance(received.Count);
+                if (buffer.Overflowed)
                 {
+                    // Not worth a close handshake with a server that sends this; polling takes over.
+                    socket.Abort();
                     return null;
                 }
-
-                if (HandleFrame(buffer.WrittenMemory))
-                {
-                    return await ConfirmWhileClosingAsync(socket, cancellationToken).ConfigureAwait(false);
-                }
             }
-        }
-        finally
-        {
-            silence.Stop();
+            while (!received.EndOfMessage && received.MessageType != WebSocketMessageType.Close);
+
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return null;
+            }
+
+            if (HandleFrame(buffer.WrittenMemory))
+            {
+                return await ConfirmWhileClosingAsync(socket, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return null;

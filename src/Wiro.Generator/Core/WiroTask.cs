@@ -17,6 +17,8 @@ public sealed class WiroTask
     /// <summary>The last unix second <see cref="DateTimeOffset"/> can hold (9999-12-31T23:59:59Z).</summary>
     private const long MaxUnixSeconds = 253_402_300_799;
 
+    private const int MaxSlugLength = 100;
+
     private WiroTask()
     {
     }
@@ -100,11 +102,33 @@ public sealed class WiroTask
                 : null,
         };
         task.Status = WiroTaskStatusExtensions.FromWireName(task.RawStatus);
-        task.Tool = LenientJson.Text(element, "modelslugowner") is { Length: > 0 } owner && LenientJson.Text(element, "modelslugproject") is { Length: > 0 } model
-            ? owner + "/" + model
-            : null;
+        var owner = LenientJson.Text(element, "modelslugowner");
+        var model = LenientJson.Text(element, "modelslugproject");
+        task.Tool = IsSlug(owner) && IsSlug(model) ? owner + "/" + model : null;
         task.Outputs = ReadOutputs(element, client);
         return task;
+    }
+
+    /// <summary>
+    /// A tool's owner or model as Wiro writes them ("wiroai", "Robot v4.0"): short, one segment, visible text. The tool
+    /// becomes a metric tag, so a server cannot grow a tag past this, or put a separator or control character in it.
+    /// </summary>
+    private static bool IsSlug(string? part)
+    {
+        if (part is not { Length: > 0 and <= MaxSlugLength })
+        {
+            return false;
+        }
+
+        foreach (var c in part)
+        {
+            if (c is '/' or '\\' || char.IsControl(c) || char.IsSurrogate(c) || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static DateTimeOffset? Time(JsonElement element, string name)
