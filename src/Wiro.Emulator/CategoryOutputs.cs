@@ -1,4 +1,4 @@
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Emulator;
 

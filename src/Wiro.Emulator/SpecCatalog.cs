@@ -1,7 +1,5 @@
 using System.Globalization;
-using Wiro.Generator.Model;
-using Wiro.Generator.Parsing;
-using Wiro.Generator.Planning;
+using Wiro.Specs;
 
 namespace Wiro.Emulator;
 
@@ -11,8 +9,6 @@ namespace Wiro.Emulator;
 /// </summary>
 internal sealed class SpecCatalog
 {
-    private static readonly HashSet<string> CommonParameters = new(StringComparer.Ordinal) { "callbackUrl", "projectid" };
-
     private readonly Dictionary<string, ToolSpec> _tools;
     private readonly Dictionary<string, string> _pages;
 
@@ -76,7 +72,7 @@ internal sealed class SpecCatalog
 
         foreach (var (name, values) in fields)
         {
-            if (CommonParameters.Contains(name))
+            if (RunOptions.IsKey(name))
             {
                 continue;
             }
@@ -107,7 +103,7 @@ internal sealed class SpecCatalog
         foreach (var (key, input) in inputs)
         {
             var part = WireKeys.Of(input).FilePart;
-            if (!CommonParameters.Contains(key) && !fields.ContainsKey(key) && !files.Any(file => file.Field == key || file.Field == part))
+            if (!RunOptions.IsKey(key) && !fields.ContainsKey(key) && !files.Any(file => file.Field == key || file.Field == part))
             {
                 return (0, $"Parameter '{key}' is missing; {owner}/{model} declares it (send \"\" to leave it unset).");
             }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Emulator;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Wiro.Specs;
 
 namespace Wiro.Emulator;
 
@@ -32,7 +33,7 @@ public sealed partial class WiroEmulator
         var outcome = _outcomes.TryDequeue(out var next) ? next : WiroTaskOutcome.Success();
         var task = new EmulatedTask(id, RandomToken(), owner, model, ParametersJson(body), _options.Clock.GetUtcNow(), outcome, _options.StatusStepDuration, OutputsFor(owner, model, body))
         {
-            CallbackUrl = body.First("callbackUrl"),
+            CallbackUrl = body.First(RunOptions.CallbackUrl.Key),
         };
         _tasksByToken[task.Token] = task;
         _tasks[id] = task;

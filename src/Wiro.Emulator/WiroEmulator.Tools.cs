@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Emulator;
 

@@ -4,9 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Wiro.Generator.Diagnostics;
 using Wiro.Generator.Emitting;
-using Wiro.Generator.Model;
-using Wiro.Generator.Naming;
-using Wiro.Generator.Parsing;
+using Wiro.Specs;
 using Wiro.Generator.Pipeline;
 using Wiro.Generator.Planning;
 
@@ -52,7 +50,7 @@ internal static class GeneratorSteps
                 typeName = null;
             }
 
-            var (plan, planDiagnostics) = ToolPlanner.Plan(parsed.Spec, typeName, cancellationToken);
+            var (plan, planDiagnostics) = ToolPlanner.Plan(parsed.Spec, typeName, CoreVocabulary.MembersOf("WiroRequest"), cancellationToken);
             diagnostics.AddRange(planDiagnostics);
             return new ToolResult(source.FilePath, plan, parsed.Spec.Statuses, diagnostics.ToEquatableArray());
         }

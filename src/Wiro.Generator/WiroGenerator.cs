@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Wiro.Generator.Pipeline;
 using Wiro.Generator.Planning;
+using Wiro.Specs;
 
 namespace Wiro.Generator;
 

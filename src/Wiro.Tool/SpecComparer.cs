@@ -1,5 +1,5 @@
 using System.Globalization;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Tool;
 

@@ -1,5 +1,4 @@
-using Wiro.Generator.Model;
-using Wiro.Generator.Parsing;
+using Wiro.Specs;
 
 namespace Wiro.Tool;
 

@@ -1,8 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Wiro.Generator.Diagnostics;
-using Wiro.Generator.Model;
-using Wiro.Generator.Parsing;
+using Wiro.Specs;
 
 namespace Wiro.Corpus.Tests;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 using static Wiro.Corpus.Tests.Corpus;
 
 namespace Wiro.Corpus.Tests;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using Wiro.Generator.Model;
-using Wiro.Generator.Parsing;
+using Wiro.Specs;
 using static Wiro.Corpus.Tests.Corpus;
 
 namespace Wiro.Corpus.Tests;

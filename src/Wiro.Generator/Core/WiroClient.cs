@@ -532,12 +532,12 @@ public sealed partial class WiroClient : IDisposable
     {
         if (request.CallbackUrl is not null)
         {
-            writer.WriteString("callbackUrl", request.CallbackUrl);
+            writer.WriteString(WiroRunOptionKeys.CallbackUrl, request.CallbackUrl);
         }
 
         if (request.ProjectId is not null)
         {
-            writer.WriteString("projectid", request.ProjectId);
+            writer.WriteString(WiroRunOptionKeys.ProjectId, request.ProjectId);
         }
     }
 

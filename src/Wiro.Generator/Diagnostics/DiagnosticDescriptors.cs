@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Diagnostics;
 

@@ -1,7 +1,7 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Diagnostics;
 

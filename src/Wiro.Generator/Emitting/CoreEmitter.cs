@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using Wiro.Generator.Planning;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Emitting;
 

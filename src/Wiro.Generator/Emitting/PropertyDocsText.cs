@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Wiro.Generator.Planning;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Emitting;
 

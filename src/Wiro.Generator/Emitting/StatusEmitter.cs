@@ -1,4 +1,5 @@
 using Wiro.Generator.Planning;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Emitting;
 

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Pipeline;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 using Wiro.Generator.Planning;
 
 namespace Wiro.Generator.Pipeline;
@@ -209,8 +209,8 @@ public sealed record NameClaims(EquatableArray<ToolNaming> Tools)
 
         private static string OwnerQualified(string owner, string stem)
         {
-            var ownerName = Naming.Identifier.ToPascalCase(owner);
-            return Naming.Identifier.Sanitize(ownerName + stem, "Tool", stem);
+            var ownerName = Identifier.ToPascalCase(owner);
+            return Identifier.Sanitize(ownerName + stem, "Tool", stem);
         }
 
         private static ToolNaming Refused(string filePath, string what, string firstFile)

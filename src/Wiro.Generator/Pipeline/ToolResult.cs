@@ -1,4 +1,4 @@
-using Wiro.Generator.Model;
+using Wiro.Specs;
 using Wiro.Generator.Planning;
 
 namespace Wiro.Generator.Pipeline;

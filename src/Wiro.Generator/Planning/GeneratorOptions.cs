@@ -1,5 +1,5 @@
 using Microsoft.CodeAnalysis.Diagnostics;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Planning;
 
@@ -47,7 +47,7 @@ public sealed record GeneratorOptions(string Namespace, string Accessibility, bo
     {
         foreach (var part in ns.Split('.'))
         {
-            if (!Naming.Identifier.IsValid(part) || part == "global" || CoreVocabulary.QualifiesWith(part))
+            if (!Identifier.IsValid(part) || part == "global" || CoreVocabulary.QualifiesWith(part))
             {
                 return false;
             }

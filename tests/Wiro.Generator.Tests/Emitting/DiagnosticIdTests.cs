@@ -1,5 +1,5 @@
 using Wiro.Generator.Diagnostics;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Tests.Emitting;
 

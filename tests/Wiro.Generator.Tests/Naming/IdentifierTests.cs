@@ -1,4 +1,4 @@
-using Wiro.Generator.Naming;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Tests.Naming;
 

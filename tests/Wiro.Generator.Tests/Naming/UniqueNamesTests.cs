@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsCheck;
-using Wiro.Generator.Naming;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Tests.Naming;
 

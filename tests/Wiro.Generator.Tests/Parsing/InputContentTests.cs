@@ -1,4 +1,4 @@
-using Wiro.Generator.Model;
+using Wiro.Specs;
 using static Wiro.Generator.Tests.Parsing.ParsingHelpers;
 
 namespace Wiro.Generator.Tests.Parsing;

@@ -1,4 +1,4 @@
-using Wiro.Generator.Parsing;
+using Wiro.Specs;
 using Wiro.Generator.Tests.Infrastructure;
 using static Wiro.Generator.Tests.Parsing.ParsingHelpers;
 

@@ -1,6 +1,5 @@
 using CsCheck;
-using Wiro.Generator.Model;
-using Wiro.Generator.Parsing;
+using Wiro.Specs;
 using static Wiro.Generator.Tests.Parsing.ParsingHelpers;
 
 namespace Wiro.Generator.Tests.Parsing;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using CsCheck;
-using Wiro.Generator.Model;
+using Wiro.Specs;
 using Wiro.Generator.Planning;
 using Wiro.Generator.Tests.Infrastructure;
 using static Wiro.Generator.Tests.Parsing.ParsingHelpers;

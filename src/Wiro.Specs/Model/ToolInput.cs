@@ -1,0 +1,17 @@
+namespace Wiro.Specs;
+
+/// <summary>One input of a tool, with its keys in the page's fixed order.</summary>
+/// <param name="Name">The wire name, e.g. <c>numFrames</c>.</param>
+/// <param name="TypeName">The type exactly as written, e.g. <c>textarea</c>; <see cref="Kind"/> is its meaning.</param>
+/// <param name="Default">The default text exactly as written (only the spaces and line breaks around it removed); empty when blank.</param>
+/// <param name="Options">The options of select-like inputs, in page order.</param>
+/// <param name="Location">Where the input starts in the spec file.</param>
+public sealed record ToolInput(
+    string Name,
+    string Label,
+    string Help,
+    string TypeName,
+    InputKind Kind,
+    string Default,
+    EquatableArray<SelectOption> Options,
+    LocationInfo? Location);

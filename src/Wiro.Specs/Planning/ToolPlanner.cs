@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+
+namespace Wiro.Specs;
+
+/// <summary>
+/// Decides the C# shape of a tool: one property per input, one enum per select, and the names its spec asks for
+/// (the generator's name claims settle them against the core and the other specs).
+/// </summary>
+public static class ToolPlanner
+{
+    /// <summary>
+    /// Members a record synthesizes or inherits from <c>object</c> (C# language rules, not our core), which a request
+    /// property may not be named; the members <c>WiroRequest</c> declares come from the caller, who reads them from
+    /// the core itself.
+    /// </summary>
+    public static readonly IReadOnlyList<string> RecordMemberNames = new[]
+    {
+        "Clone", "EqualityContract", "PrintMembers", "Deconstruct", "Equals", "GetHashCode", "ToString", "GetType",
+        "MemberwiseClone", "Finalize",
+    };
+
+    /// <param name="requestMemberNames">The members the core's <c>WiroRequest</c> declares: no property may hide one.</param>
+    public static (ToolPlan Plan, EquatableArray<DiagnosticInfo> Diagnostics) Plan(
+        ToolSpec spec, string? typeNameOverride, IEnumerable<string> requestMemberNames, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var stem = typeNameOverride is { Length: > 0 } ? typeNameOverride : Identifier.Sanitize(Identifier.ToPascalCase(spec.Slug), "Tool", "Tool");
+
+        var propertyNames = new UniqueNames(RecordMemberNames.Concat(requestMemberNames).ToArray());
+        var wireKeys = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        foreach (var option in RunOptions.All)
+        {
+            wireKeys.Add(option.Key, "the request's " + option.PropertyName);
+        }
+
+        var properties = new List<PropertyPlan>(spec.Inputs.Count);
+        var enums = new List<EnumPlan>();
+        var enumPropertyNames = new List<string>();
+        var hasFiles = false;
+        foreach (var input in spec.Inputs)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var shape = InputShapes.Plan(input, Identifier.Sanitize(Identifier.ToPascalCase(input.Name), "_", "Input"), enums.Count);
+            if (ClaimWireKeys(shape.Property, input, wireKeys) is { } clash)
+            {
+                diagnostics.Add(clash);
+                continue;
+            }
+
+            var property = shape.Property with { Name = propertyNames.Claim(shape.Property.Name) };
+            if (shape.Diagnostic is not null)
+            {
+                diagnostics.Add(shape.Diagnostic);
+            }
+
+            if (shape.Enum is not null)
+            {
+                enums.Add(shape.Enum);
+                enumPropertyNames.Add(property.Name);
+            }
+
+            hasFiles |= property.Shape is ValueShape.File or ValueShape.FileList;
+            properties.Add(property);
+        }
+
+        var plan = new ToolPlan(
+            spec.FilePath,
+            ToolNames.For(stem, enumPropertyNames.ToEquatableArray()),
+            NameIsPinned: typeNameOverride is { Length: > 0 },
+            spec.ToolName.Length > 0 ? spec.ToolName : spec.Owner + "/" + spec.Slug,
+            spec.Owner,
+            spec.Slug,
+            spec.Description,
+            properties.ToEquatableArray(),
+            enums.ToEquatableArray(),
+            hasFiles);
+        return (plan, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Claims the keys a property sends (a file input also its multipart part). Wiro keeps one value per key, so a
+    /// second input with a taken key would be lost silently: it is left out, with a warning at its line.
+    /// </summary>
+    private static DiagnosticInfo? ClaimWireKeys(PropertyPlan property, ToolInput input, Dictionary<string, string> wireKeys)
+    {
+        var keys = property.FilePartName is { } part && part != property.WireName
+            ? new[] { property.WireName, part }
+            : new[] { property.WireName };
+        foreach (var key in keys)
+        {
+            if (wireKeys.TryGetValue(key, out var owner))
+            {
+                return DiagnosticInfo.Create(DiagnosticId.DuplicateWireKey, input.Location, input.Name, key, owner);
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            wireKeys.Add(key, "input '" + input.Name + "'");
+        }
+
+        return null;
+    }
+}
