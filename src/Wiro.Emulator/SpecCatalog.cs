@@ -58,15 +58,15 @@ internal sealed class SpecCatalog
             return (1, $"Tool '{owner}/{model}' not found.");
         }
 
-        var inputs = new Dictionary<string, ToolInput>(StringComparer.Ordinal);
-        var parts = new Dictionary<string, ToolInput>(StringComparer.Ordinal);
-        foreach (var input in spec.Inputs)
+        var inputs = new Dictionary<string, (ToolInput Input, string? Part)>(StringComparer.Ordinal);
+        var parts = new HashSet<string>(StringComparer.Ordinal);
+        var keys = WireKeys.Of(spec.Inputs);
+        for (var i = 0; i < keys.Length; i++)
         {
-            var (key, part) = WireKeys.Of(input);
-            inputs.TryAdd(key, input);
-            if (part is not null)
+            inputs.TryAdd(keys[i].Key, (spec.Inputs[i], keys[i].FilePart));
+            if (keys[i].FilePart is { } part)
             {
-                parts.TryAdd(part, input);
+                parts.Add(part);
             }
         }
 
@@ -77,14 +77,14 @@ internal sealed class SpecCatalog
                 continue;
             }
 
-            if (!inputs.TryGetValue(name, out var input))
+            if (!inputs.TryGetValue(name, out var declared))
             {
                 return (0, $"Parameter '{name}' is not an input of {owner}/{model}.");
             }
 
             foreach (var value in values)
             {
-                if (Check(input, value) is { } problem)
+                if (Check(declared.Input, value) is { } problem)
                 {
                     return (0, problem);
                 }
@@ -93,16 +93,15 @@ internal sealed class SpecCatalog
 
         foreach (var file in files)
         {
-            if (!inputs.ContainsKey(file.Field) && !parts.ContainsKey(file.Field))
+            if (!inputs.ContainsKey(file.Field) && !parts.Contains(file.Field))
             {
                 return (0, $"File field '{file.Field}' is not an input of {owner}/{model}.");
             }
         }
 
         // Wiro refuses a run that lacks one of the tool's keys; its own form sends an unset input as "".
-        foreach (var (key, input) in inputs)
+        foreach (var (key, (_, part)) in inputs)
         {
-            var part = WireKeys.Of(input).FilePart;
             if (!RunOptions.IsKey(key) && !fields.ContainsKey(key) && !files.Any(file => file.Field == key || file.Field == part))
             {
                 return (0, $"Parameter '{key}' is missing; {owner}/{model} declares it (send \"\" to leave it unset).");

@@ -12,11 +12,12 @@ internal sealed record InputShape(PropertyPlan Property, EnumPlan? Enum, Diagnos
 /// </summary>
 internal static class InputShapes
 {
+    /// <param name="wire">The input's keys, from <see cref="WireKeys.Of"/>.</param>
     /// <param name="enumIndex">The index the input's enum takes in the plan, should it be a select.</param>
-    public static InputShape Plan(ToolInput input, string propertyName, int enumIndex)
+    public static InputShape Plan(ToolInput input, WireKey wire, string propertyName, int enumIndex)
     {
         var docs = new PropertyDocs(Summary(input), input.TypeName, input.Default, EquatableArray<string>.Empty);
-        var property = new PropertyPlan(propertyName, input.Name, null, ValueShape.String, -1, true, PropertyDefault.None, docs);
+        var property = new PropertyPlan(propertyName, wire.Key, null, ValueShape.String, -1, true, PropertyDefault.None, docs);
         switch (input.Kind)
         {
             case InputKind.Number:
@@ -39,8 +40,8 @@ internal static class InputShapes
             case InputKind.MultiFileInput:
                 return Shape(property with { Shape = ValueShape.FileList, IsNullable = false });
             case InputKind.FileInput:
-            case InputKind.Text when WireKeys.Of(input).FilePart is not null:
-                return File(input, property, WireKeys.Of(input));
+            case InputKind.Text when wire.FilePart is not null:
+                return File(input, property, wire);
             default:
                 // text, textarea, checkbox, selectwithcover, a select without options and unknown types:
                 // strings sent as written.
@@ -54,7 +55,7 @@ internal static class InputShapes
         }
     }
 
-    private static InputShape File(ToolInput input, PropertyPlan property, (string Key, string? FilePart) wire)
+    private static InputShape File(ToolInput input, PropertyPlan property, WireKey wire)
     {
         var isUrl = Uri.TryCreate(input.Default, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || uri.Scheme == "http");
         return Shape(property with

@@ -39,10 +39,12 @@ public static class ToolPlanner
         var enums = new List<EnumPlan>();
         var enumPropertyNames = new List<string>();
         var hasFiles = false;
-        foreach (var input in spec.Inputs)
+        var keys = WireKeys.Of(spec.Inputs);
+        for (var i = 0; i < keys.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var shape = InputShapes.Plan(input, Identifier.Sanitize(Identifier.ToPascalCase(input.Name), "_", "Input"), enums.Count);
+            var input = spec.Inputs[i];
+            var shape = InputShapes.Plan(input, keys[i], Identifier.Sanitize(Identifier.ToPascalCase(input.Name), "_", "Input"), enums.Count);
             if (ClaimWireKeys(shape.Property, input, wireKeys) is { } clash)
             {
                 diagnostics.Add(clash);
