@@ -13,9 +13,10 @@ internal static class UpdateCommand
         var folder = new Argument<string>("DIR") { Description = "Folder of *.wiro.md specs.", DefaultValueFactory = _ => ".", Arity = ArgumentArity.ZeroOrOne };
         var source = new Option<string>("--source") { Description = "Where tool pages are published: {source}/models/{owner}/{model}/llms.txt.", DefaultValueFactory = _ => PageSource.DefaultSource, HelpName = "URL" };
         var check = new Option<bool>("--check") { Description = "Only report; leave every file as it is." };
-        var command = new Command("update", "Fetch every spec in DIR again and print, per tool, the inputs added, removed or retyped, the options added "
-            + "or removed and the defaults changed. Exit codes: 0 nothing breaks, 1 invalid command line, 2 a change breaks code written "
-            + "against the old spec (input removed or retyped, option removed), 3 a tool is no longer published, 4 source unreachable, "
+        var command = new Command("update", "Fetch every spec in DIR again and print, per tool, what changes for code written against it: inputs added, "
+            + "removed or retyped, options added, removed or renamed, wire keys and defaults changed. Exit codes: 0 nothing breaks, "
+            + "1 invalid command line, 2 a change breaks code written against the old spec (a type, property or enum member gone, "
+            + "or a property's C# type changed), 3 a tool is no longer published, 4 source unreachable, "
             + "7 a file is unreadable or not a spec.")
         {
             folder, source, check,
@@ -73,7 +74,7 @@ internal static class UpdateCommand
             return false;
         }
 
-        var changes = SpecComparer.Compare(before, after);
+        var changes = PlanComparer.Compare(ToolVersion.Of(before), ToolVersion.Of(after));
         var breaking = changes.Count(change => change.IsBreaking);
         console.Out.WriteLine(changes.Count == 0
             ? $"{tool}: the page changed, but nothing that reaches your code."

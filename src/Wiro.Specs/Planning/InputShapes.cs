@@ -17,7 +17,7 @@ internal static class InputShapes
     public static InputShape Plan(ToolInput input, WireKey wire, string propertyName, int enumIndex)
     {
         var docs = new PropertyDocs(Summary(input), input.TypeName, input.Default, EquatableArray<string>.Empty);
-        var property = new PropertyPlan(propertyName, wire.Key, null, ValueShape.String, -1, true, PropertyDefault.None, docs);
+        var property = new PropertyPlan(propertyName, input.Name, wire.Key, null, ValueShape.String, -1, true, PropertyDefault.None, docs);
         switch (input.Kind)
         {
             case InputKind.Number:

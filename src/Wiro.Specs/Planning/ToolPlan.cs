@@ -36,6 +36,7 @@ public enum ValueShape
 
 /// <summary>One request property.</summary>
 /// <param name="Name">The C# property name.</param>
+/// <param name="InputName">The spec input it stands for, as the page names it.</param>
 /// <param name="WireName">The key sent to Wiro (for a file input, the URL key, e.g. <c>maskUrl</c>).</param>
 /// <param name="FilePartName">For <see cref="ValueShape.File"/>, the multipart part that carries a local file's bytes.</param>
 /// <param name="EnumIndex">For <see cref="ValueShape.Enum"/>, the index of its enum in <see cref="ToolPlan.Enums"/>; else -1.</param>
@@ -44,6 +45,7 @@ public enum ValueShape
 /// <param name="Docs">What the property's XML docs say, raw (escaped by the emitter).</param>
 public sealed record PropertyPlan(
     string Name,
+    string InputName,
     string WireName,
     string? FilePartName,
     ValueShape Shape,
