@@ -44,7 +44,7 @@ internal static class AddCommand
                 {
                     if (SpecPage.Load(path) == page)
                     {
-                        console.Out.WriteLine($"{tool}: {path} is up to date.");
+                        console.Print($"{tool}: {path} is up to date.");
                         continue;
                     }
 
@@ -55,7 +55,7 @@ internal static class AddCommand
                 }
 
                 SpecPage.Write(path, page);
-                console.Out.WriteLine($"{tool}: saved {path} ({spec.Inputs.Count} inputs, runs at {spec.Owner}/{spec.Slug}).");
+                console.Print($"{tool}: saved {path} ({spec.Inputs.Count} inputs, runs at {spec.Owner}/{spec.Slug}).");
             }
             catch (WiroToolException failure) when (failure.ExitCode != ExitCodes.Unreachable)
             {

@@ -59,13 +59,13 @@ internal static class EmulatorCommand
         await using var emulator = await StartAsync(options, stop.Token).ConfigureAwait(false);
         var root = new Uri(emulator.BaseAddress, "/");
         // The first line is the base address alone, for scripts: `wiro emulator | head -n 1`.
-        console.Out.WriteLine(emulator.BaseAddress);
-        console.Out.WriteLine($"Wiro emulator on {root.Authority}: {(options.AuthMode == WiroAuthMode.Signature ? "signature" : "API key only")} auth, API key '{options.ApiKey}'.");
-        console.Out.WriteLine($"WebSocket {emulator.WebSocketAddress}");
-        console.Out.WriteLine(options.SpecFiles.Count == 0
+        console.Print(emulator.BaseAddress.AbsoluteUri);
+        console.Print($"Wiro emulator on {root.Authority}: {(options.AuthMode == WiroAuthMode.Signature ? "signature" : "API key only")} auth, API key '{options.ApiKey}'.");
+        console.Print($"WebSocket {emulator.WebSocketAddress}");
+        console.Print(options.SpecFiles.Count == 0
             ? "No specs: every tool and parameter is accepted."
             : $"{options.SpecFiles.Count} spec(s): pages at {root}models/{{owner}}/{{model}}/llms.txt, Tool/Detail and Tool/List.");
-        console.Out.WriteLine("Ctrl+C stops it.");
+        console.Print("Ctrl+C stops it.");
         console.Out.Flush();
 
         try
@@ -77,7 +77,7 @@ internal static class EmulatorCommand
             // Stopping is how this command ends.
         }
 
-        console.Out.WriteLine("Stopped.");
+        console.Print("Stopped.");
         return ExitCodes.Success;
 
         void Stop(PosixSignalContext context)

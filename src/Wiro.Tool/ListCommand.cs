@@ -34,10 +34,10 @@ internal static class ListCommand
         {
             var title = tool.Title.Length > 0 && tool.Title != tool.Slug ? "  " + tool.Title : "";
             var tags = tool.Categories.Count > 0 ? "  [" + string.Join(", ", tool.Categories) + "]" : "";
-            console.Out.WriteLine($"{tool.Owner}/{tool.Slug}{title}{tags}");
+            console.Print($"{tool.Owner}/{tool.Slug}{title}{tags}");
         }
 
-        console.Out.WriteLine($"{tools.Count} tool(s).");
+        console.Print($"{tools.Count} tool(s).");
         return ExitCodes.Success;
     }
 }

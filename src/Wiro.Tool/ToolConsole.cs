@@ -9,10 +9,13 @@ public sealed record ToolConsole(TextWriter Out, TextWriter Error, Func<string, 
     /// <summary>The process's own console and environment.</summary>
     public static ToolConsole System { get; } = new(Console.Out, Console.Error, global::System.Environment.GetEnvironmentVariable);
 
-    /// <summary>Prints <paramref name="failure"/> and gives its exit code.</summary>
+    /// <summary>Prints one line of results; whatever it quotes from a page or a server is shown escaped (<see cref="TerminalText"/>).</summary>
+    public void Print(string line) => Out.WriteLine(TerminalText.Escape(line));
+
+    /// <summary>Prints <paramref name="failure"/> as one line (escaped like <see cref="Print"/>) and gives its exit code.</summary>
     public int Fail(WiroToolException failure)
     {
-        Error.WriteLine("wiro: " + failure.Message);
+        Error.WriteLine("wiro: " + TerminalText.Escape(failure.Message));
         return failure.ExitCode;
     }
 }

@@ -70,24 +70,24 @@ internal static class UpdateCommand
         var after = SpecPage.ReadFetched(tool, tool.PageAddress(source.Address), page);
         if (page == text)
         {
-            console.Out.WriteLine($"{tool}: unchanged.");
+            console.Print($"{tool}: unchanged.");
             return false;
         }
 
         var changes = PlanComparer.Compare(ToolVersion.Of(before), ToolVersion.Of(after));
         var breaking = changes.Count(change => change.IsBreaking);
-        console.Out.WriteLine(changes.Count == 0
+        console.Print(changes.Count == 0
             ? $"{tool}: the page changed, but nothing that reaches your code."
             : $"{tool}: {changes.Count} change(s), {breaking} breaking.");
         foreach (var change in changes)
         {
-            console.Out.WriteLine($"  {(change.IsBreaking ? "BREAKING " : "")}{change.Text}");
+            console.Print($"  {(change.IsBreaking ? "BREAKING " : "")}{change.Text}");
         }
 
         if (!check)
         {
             SpecPage.Write(path, page);
-            console.Out.WriteLine($"  saved {path}");
+            console.Print($"  saved {path}");
         }
 
         return breaking > 0;

@@ -14,20 +14,20 @@ internal sealed class PlainServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    private PlainServer(TcpListener listener, string path, string body)
+    private PlainServer(TcpListener listener, string path, string body, string contentType)
     {
         _listener = listener;
         Address = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/");
-        _loop = Task.Run(() => ServeAsync(path, body));
+        _loop = Task.Run(() => ServeAsync(path, body, contentType));
     }
 
     public Uri Address { get; }
 
-    public static Task<PlainServer> StartAsync(string path, string body)
+    public static Task<PlainServer> StartAsync(string path, string body, string contentType = "text/html")
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        return Task.FromResult(new PlainServer(listener, path, body));
+        return Task.FromResult(new PlainServer(listener, path, body, contentType));
     }
 
     /// <summary>A loopback port nothing listens on (taken, then released).</summary>
@@ -56,7 +56,7 @@ internal sealed class PlainServer : IAsyncDisposable
         _stop.Dispose();
     }
 
-    private async Task ServeAsync(string path, string body)
+    private async Task ServeAsync(string path, string body, string contentType)
     {
         while (!_stop.IsCancellationRequested)
         {
@@ -82,7 +82,7 @@ internal sealed class PlainServer : IAsyncDisposable
             var target = requestLine.Split(' ').ElementAtOrDefault(1);
             var (status, content) = target == path ? ("200 OK", body) : ("404 Not Found", "");
             var bytes = Encoding.UTF8.GetBytes(content);
-            var head = Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: text/html\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n");
+            var head = Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Type: {contentType}\r\nContent-Length: {bytes.Length}\r\nConnection: close\r\n\r\n");
             await stream.WriteAsync(head, _stop.Token);
             await stream.WriteAsync(bytes, _stop.Token);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Emitting;
 

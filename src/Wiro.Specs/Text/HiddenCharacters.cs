@@ -1,13 +1,14 @@
 using System.Globalization;
 
-namespace Wiro.Generator.Emitting;
+namespace Wiro.Specs;
 
 /// <summary>
 /// Characters a reviewer cannot see but a compiler reads: bidirectional controls that reorder what an editor shows
 /// (the Trojan Source pattern), zero-width and other format characters, invisible letters and marks, and spaces
-/// that only look like a space. Spec text holding one reaches generated code only in escaped form.
+/// that only look like a space. Spec text holding one reaches generated code only in escaped form, and text from a
+/// page or a server reaches a terminal only in escaped form (the wiro tool's <c>TerminalText</c>).
 /// </summary>
-internal static class HiddenCharacters
+public static class HiddenCharacters
 {
     /// <summary>
     /// Every format character (category Cf) of Unicode 15, written out so that the output does not depend on the
