@@ -1,3 +1,5 @@
+using Wiro.Specs;
+
 namespace Wiro.Emulator;
 
 /// <summary>
@@ -6,15 +8,11 @@ namespace Wiro.Emulator;
 /// </summary>
 internal sealed class EmulatedTask
 {
-    private static readonly string[] Lifecycle =
-    [
-        "task_queue", "task_accept", "task_preprocess_start", "task_preprocess_end", "task_assign", "task_start",
-        "task_output", "task_output_full", "task_end", "task_postprocess_start", "task_postprocess_end",
-    ];
+    private static readonly string[] Lifecycle = [.. WireStatus.Lifecycle];
 
-    private static readonly string[] FailsBeforeRun = ["task_queue", "task_accept", "task_preprocess_start", "task_error"];
+    private static readonly string[] FailsBeforeRun = [WireStatus.Queue, WireStatus.Accept, WireStatus.PreprocessStart, WireStatus.Error];
 
-    private static readonly HashSet<string> Queued = ["task_queue", "task_accept", "task_preprocess_start", "task_preprocess_end", "task_assign"];
+    private static readonly HashSet<string> Queued = [.. WireStatus.Queued];
 
     private readonly object _gate = new();
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -74,7 +72,7 @@ internal sealed class EmulatedTask
 
     private string[] Steps => Outcome.FailsBeforeRun ? FailsBeforeRun : Lifecycle;
 
-    public string StatusAt(DateTimeOffset now) => CancelledAt is not null ? "task_cancel" : Steps[StepAt(now)];
+    public string StatusAt(DateTimeOffset now) => CancelledAt is not null ? WireStatus.Cancel : Steps[StepAt(now)];
 
     public bool IsEndedAt(DateTimeOffset now) => EndedAt(now) is not null;
 
@@ -103,7 +101,7 @@ internal sealed class EmulatedTask
         return reached <= now && (CancelledAt is not { } cancelled || reached <= cancelled) ? reached : null;
     }
 
-    public bool Succeeded(DateTimeOffset now) => Outcome.Succeeds && StatusAt(now) == "task_postprocess_end";
+    public bool Succeeded(DateTimeOffset now) => Outcome.Succeeds && StatusAt(now) == WireStatus.PostprocessEnd;
 
     /// <summary>The statuses passed through up to <paramref name="now"/>, in order, for the WebSocket.</summary>
     public IReadOnlyList<string> StatusesUpTo(DateTimeOffset now)
@@ -113,7 +111,7 @@ internal sealed class EmulatedTask
         var statuses = Steps.Take(last + 1).ToList();
         if (cancelled is not null)
         {
-            statuses.Add("task_cancel");
+            statuses.Add(WireStatus.Cancel);
         }
 
         return statuses;

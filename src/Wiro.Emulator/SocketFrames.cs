@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wiro.Specs;
 
 namespace Wiro.Emulator;
 
@@ -18,7 +19,7 @@ internal static class SocketFrames
         var fails = !task.Outcome.Succeeds;
         switch (status)
         {
-            case "task_output":
+            case WireStatus.Output:
                 yield return Frame(task, status, w => w.WriteStringValue(LogLine));
                 foreach (var step in ProgressSteps)
                 {
@@ -28,22 +29,22 @@ internal static class SocketFrames
                 if (fails)
                 {
                     // On the socket task_error is one line of stderr, not the end of the task.
-                    yield return Frame(task, "task_error", w => w.WriteStringValue(task.Outcome.DebugError));
+                    yield return Frame(task, WireStatus.Error, w => w.WriteStringValue(task.Outcome.DebugError));
                 }
 
                 break;
-            case "task_output_full":
+            case WireStatus.OutputFull:
                 yield return Frame(task, status, w => WriteRaw(w, TaskJson.Log));
                 if (fails)
                 {
-                    yield return Frame(task, "task_error_full", w => WriteRaw(w, task.Outcome.DebugError));
+                    yield return Frame(task, WireStatus.ErrorFull, w => WriteRaw(w, task.Outcome.DebugError));
                 }
 
                 break;
-            case "task_error":
+            case WireStatus.Error:
                 yield return Frame(task, status, w => w.WriteStringValue(task.Outcome.DebugError));
                 break;
-            case "task_postprocess_end":
+            case WireStatus.PostprocessEnd:
                 yield return Frame(task, status, w => TaskJson.WriteOutputs(w, task, task.Outcome.Succeeds, serverAddress));
                 break;
             default:

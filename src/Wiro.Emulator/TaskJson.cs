@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Wiro.Specs;
 
 namespace Wiro.Emulator;
 
@@ -14,10 +15,10 @@ internal static class TaskJson
     public static void WriteTask(Utf8JsonWriter w, EmulatedTask task, DateTimeOffset now, Uri serverAddress)
     {
         var status = task.StatusAt(now);
-        var started = task.ReachedAt("task_start", now);
-        var finished = task.ReachedAt("task_end", now);
+        var started = task.ReachedAt(WireStatus.Start, now);
+        var finished = task.ReachedAt(WireStatus.End, now);
         var exited = finished is not null;
-        var failedEarly = status == "task_error";
+        var failedEarly = status == WireStatus.Error;
         var succeeded = task.Succeeded(now);
 
         w.WriteStartObject();
@@ -26,7 +27,7 @@ internal static class TaskJson
         w.WriteString("socketaccesstoken", task.Token);
         w.WritePropertyName("parameters");
         w.WriteRawValue(task.ParametersJson);
-        w.WriteString("debugoutput", task.ReachedAt("task_output", now) is not null ? Log : "");
+        w.WriteString("debugoutput", task.ReachedAt(WireStatus.Output, now) is not null ? Log : "");
         w.WriteString("debugerror", failedEarly || (exited && !task.Outcome.Succeeds) ? task.Outcome.DebugError : "");
         w.WriteString("starttime", Unix(started));
         w.WriteString("endtime", Unix(finished));
@@ -35,12 +36,12 @@ internal static class TaskJson
         w.WriteString("pexit", exited ? task.Outcome.ExitCode : "");
         w.WriteString("createtime", Unix(task.CreatedAt));
         w.WriteString("canceltime", Unix(task.CancelledAt));
-        w.WriteString("assigntime", Unix(task.ReachedAt("task_assign", now)));
-        w.WriteString("accepttime", Unix(task.ReachedAt("task_accept", now)));
-        w.WriteString("preprocessstarttime", Unix(task.ReachedAt("task_preprocess_start", now)));
-        w.WriteString("preprocessendtime", Unix(task.ReachedAt("task_preprocess_end", now)));
-        w.WriteString("postprocessstarttime", Unix(task.ReachedAt("task_postprocess_start", now)));
-        w.WriteString("postprocessendtime", Unix(task.ReachedAt("task_postprocess_end", now)));
+        w.WriteString("assigntime", Unix(task.ReachedAt(WireStatus.Assign, now)));
+        w.WriteString("accepttime", Unix(task.ReachedAt(WireStatus.Accept, now)));
+        w.WriteString("preprocessstarttime", Unix(task.ReachedAt(WireStatus.PreprocessStart, now)));
+        w.WriteString("preprocessendtime", Unix(task.ReachedAt(WireStatus.PreprocessEnd, now)));
+        w.WriteString("postprocessstarttime", Unix(task.ReachedAt(WireStatus.PostprocessStart, now)));
+        w.WriteString("postprocessendtime", Unix(task.ReachedAt(WireStatus.PostprocessEnd, now)));
         w.WriteString("modelslugowner", task.Owner);
         w.WriteString("modelslugproject", task.Model);
         w.WriteString("totalcost", succeeded ? "0.003510000000" : "0");
@@ -58,7 +59,7 @@ internal static class TaskJson
         w.WriteStartArray();
         if (succeeded)
         {
-            var added = Unix(task.ReachedAt("task_postprocess_end", DateTimeOffset.MaxValue));
+            var added = Unix(task.ReachedAt(WireStatus.PostprocessEnd, DateTimeOffset.MaxValue));
             for (var i = 0; i < task.Outputs.Count; i++)
             {
                 var output = task.Outputs[i];
