@@ -9,81 +9,46 @@ namespace Wiro.Tool.Tests.Compatibility;
 /// </summary>
 public sealed class SpecPairTests
 {
-    private static SpecBuilder Robot(string slug = "robot", string owner = "acme") => new(owner, slug);
+    private static readonly (string, string)[] Voices = [("21m00Tcm4TlvDq8ikWAM", "Rachel"), ("EXAVITQu4vr4xnSDxMaL", "Bella")];
+    private static readonly (string, string)[] Schedulers = [("DDIM", "DDIM"), ("Euler", "Euler")];
 
-    private static SpecBuilder Base(string slug = "robot", string owner = "acme", string voiceRachel = "Rachel", string steps = "30", string prompt = "a robot")
-        => Robot(slug, owner)
-            .Input("prompt", "textarea", prompt)
-            .Input("steps", "number", steps)
-            .Input("voice", "select", "21m00Tcm4TlvDq8ikWAM", options: [("21m00Tcm4TlvDq8ikWAM", voiceRachel), ("EXAVITQu4vr4xnSDxMaL", "Bella")])
-            .Input("scheduler", "select", "DDIM", options: [("DDIM", "DDIM"), ("Euler", "Euler")])
+    /// <summary>The old version of the tool; each argument changes one thing for a new version.</summary>
+    private static SpecBuilder Robot(
+        string slug = "robot", string owner = "acme", string prompt = "a robot", string promptType = "textarea",
+        string? steps = "30", string stepsType = "number", (string, string)[]? voices = null, (string, string)[]? schedulers = null)
+    {
+        var builder = new SpecBuilder(owner, slug).Input("prompt", promptType, prompt);
+        if (steps is not null)
+        {
+            builder.Input("steps", stepsType, steps);
+        }
+
+        return builder
+            .Input("voice", "select", "21m00Tcm4TlvDq8ikWAM", options: voices ?? Voices)
+            .Input("scheduler", "select", "DDIM", options: schedulers ?? Schedulers)
             .Input("maskUrl", "text", "");
+    }
+
+    private static readonly string Old = Robot().Build();
 
     public static TheoryData<string, string, string, bool> Pairs => new()
     {
-        { "relabel renames an enum member", Base().Build(), Base(voiceRachel: "Rachel v2").Build(), true },
-        {
-            "an added option whose label collides switches every member to value names",
-            Base().Build(),
-            Robot().Input("prompt", "textarea", "a robot").Input("steps", "number", "30")
-                .Input("voice", "select", "21m00Tcm4TlvDq8ikWAM", options: [("21m00Tcm4TlvDq8ikWAM", "Rachel"), ("EXAVITQu4vr4xnSDxMaL", "Bella"), ("zz9", "Rachel!")])
-                .Input("scheduler", "select", "DDIM", options: [("DDIM", "DDIM"), ("Euler", "Euler")]).Input("maskUrl", "text", "").Build(),
-            true
-        },
-        {
-            "option removed",
-            Base().Build(),
-            Robot().Input("prompt", "textarea", "a robot").Input("steps", "number", "30")
-                .Input("voice", "select", "21m00Tcm4TlvDq8ikWAM", options: [("21m00Tcm4TlvDq8ikWAM", "Rachel"), ("EXAVITQu4vr4xnSDxMaL", "Bella")])
-                .Input("scheduler", "select", "DDIM", options: [("DDIM", "DDIM")]).Input("maskUrl", "text", "").Build(),
-            true
-        },
-        {
-            "option added",
-            Base().Build(),
-            Robot().Input("prompt", "textarea", "a robot").Input("steps", "number", "30")
-                .Input("voice", "select", "21m00Tcm4TlvDq8ikWAM", options: [("21m00Tcm4TlvDq8ikWAM", "Rachel"), ("EXAVITQu4vr4xnSDxMaL", "Bella")])
-                .Input("scheduler", "select", "DDIM", options: [("DDIM", "DDIM"), ("Euler", "Euler"), ("PNDM", "PNDM")]).Input("maskUrl", "text", "").Build(),
-            false
-        },
-        {
-            "retype number to text",
-            Base().Build(),
-            Robot().Input("prompt", "textarea", "a robot").Input("steps", "text", "30")
-                .Input("voice", "select", "21m00Tcm4TlvDq8ikWAM", options: [("21m00Tcm4TlvDq8ikWAM", "Rachel"), ("EXAVITQu4vr4xnSDxMaL", "Bella")])
-                .Input("scheduler", "select", "DDIM", options: [("DDIM", "DDIM"), ("Euler", "Euler")]).Input("maskUrl", "text", "").Build(),
-            true
-        },
-        {
-            "retype textarea to text keeps a string",
-            Base().Build(),
-            Robot().Input("prompt", "text", "a robot").Input("steps", "number", "30")
-                .Input("voice", "select", "21m00Tcm4TlvDq8ikWAM", options: [("21m00Tcm4TlvDq8ikWAM", "Rachel"), ("EXAVITQu4vr4xnSDxMaL", "Bella")])
-                .Input("scheduler", "select", "DDIM", options: [("DDIM", "DDIM"), ("Euler", "Euler")]).Input("maskUrl", "text", "").Build(),
-            false
-        },
-        {
-            "input removed",
-            Base().Build(),
-            Robot().Input("prompt", "textarea", "a robot")
-                .Input("voice", "select", "21m00Tcm4TlvDq8ikWAM", options: [("21m00Tcm4TlvDq8ikWAM", "Rachel"), ("EXAVITQu4vr4xnSDxMaL", "Bella")])
-                .Input("scheduler", "select", "DDIM", options: [("DDIM", "DDIM"), ("Euler", "Euler")]).Input("maskUrl", "text", "").Build(),
-            true
-        },
-        { "input added", Base().Build(), Base().Input("negativePrompt", "textarea", "blur").Build(), false },
-        { "endpoint moved to another model", Base().Build(), Base(slug: "robot-v2").Build(), true },
-        { "endpoint moved to another owner, same model", Base().Build(), Base(owner: "beta").Build(), false },
+        { "relabel renames an enum member", Old, Robot(voices: [Voices[0] with { Item2 = "Rachel v2" }, Voices[1]]).Build(), true },
+        { "an added option whose label collides switches every member to value names", Old, Robot(voices: [.. Voices, ("zz9", "Rachel!")]).Build(), true },
+        { "option removed", Old, Robot(schedulers: [Schedulers[0]]).Build(), true },
+        { "option added", Old, Robot(schedulers: [.. Schedulers, ("PNDM", "PNDM")]).Build(), false },
+        { "retype number to text", Old, Robot(stepsType: "text").Build(), true },
+        { "retype textarea to text keeps a string", Old, Robot(promptType: "text").Build(), false },
+        { "input removed", Old, Robot(steps: null).Build(), true },
+        { "input added", Old, Robot().Input("negativePrompt", "textarea", "blur").Build(), false },
+        { "endpoint moved to another model", Old, Robot(slug: "robot-v2").Build(), true },
+        { "endpoint moved to another owner, same model", Old, Robot(owner: "beta").Build(), false },
         // '2.5' is no number to the generator (WIRO008): the property is an int? that starts unset.
-        { "a number default of '2.5' makes the int an int?", Base().Build(), Base(steps: "'2.5'").Build(), true },
-        { "a number default of '2.5', then none: int? both times", Base(steps: "'2.5'").Build(), Base(steps: "").Build(), false },
-        { "a number default of 2.5 makes a double", Base().Build(), Base(steps: "2.5").Build(), true },
-        { "defaults changed", Base().Build(), Base(steps: "40", prompt: "a kite").Build(), false },
-        {
-            "a text xUrl beside a new input x becomes a plain URL string",
-            Base().Build(),
-            Base().Input("mask", "select", "a", options: [("a", "A"), ("b", "B")]).Build(),
-            true
-        },
+        { "a number default of '2.5' makes the int an int?", Old, Robot(steps: "'2.5'").Build(), true },
+        { "a number default of '2.5', then none: int? both times", Robot(steps: "'2.5'").Build(), Robot(steps: "").Build(), false },
+        { "a number default of 2.5 makes a double", Old, Robot(steps: "2.5").Build(), true },
+        { "defaults changed", Old, Robot(steps: "40", prompt: "a kite").Build(), false },
+        { "a text xUrl beside a new input x becomes a plain URL string", Old, Robot().Input("mask", "select", "a", options: [("a", "A"), ("b", "B")]).Build(), true },
     };
 
     [Theory]
