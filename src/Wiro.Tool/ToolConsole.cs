@@ -9,10 +9,11 @@ public sealed record ToolConsole(TextWriter Out, TextWriter Error, Func<string, 
     /// <summary>The process's own console and environment.</summary>
     public static ToolConsole System { get; } = new(Console.Out, Console.Error, global::System.Environment.GetEnvironmentVariable);
 
-    /// <summary>Prints <paramref name="failure"/> and gives its exit code.</summary>
+    /// <summary>Prints <paramref name="failure"/> on one line and gives its exit code.</summary>
     public int Fail(WiroToolException failure)
     {
-        Error.WriteLine("wiro: " + failure.Message);
+        // Messages may quote what a server sent (an error message, a Location): a line break there would split the line.
+        Error.WriteLine("wiro: " + failure.Message.ReplaceLineEndings(" "));
         return failure.ExitCode;
     }
 }
