@@ -30,7 +30,7 @@ internal static class AddCommand
             tools.Add(ToolName.TryParse(name, out var problem) ?? throw new WiroToolException(ExitCodes.Usage, problem));
         }
 
-        using var source = new PageSource(sourceText, TimeSpan.FromSeconds(30));
+        using var source = new PageSource(sourceText, ToolTimeouts.From(console));
         CreateFolder(folder);
         var exitCode = ExitCodes.Success;
         foreach (var tool in tools)

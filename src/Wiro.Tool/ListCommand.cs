@@ -28,7 +28,7 @@ internal static class ListCommand
             throw new WiroToolException(ExitCodes.Unauthorized, "set WIRO_API_KEY (and WIRO_API_SECRET for a signature project) to list tools.");
         }
 
-        using var client = new ToolListClient(PageSource.ParseAddress(apiText, "--api"), key, console.Environment("WIRO_API_SECRET"));
+        using var client = new ToolListClient(PageSource.ParseAddress(apiText, "--api"), key, console.Environment("WIRO_API_SECRET"), ToolTimeouts.From(console));
         var tools = await client.ListAsync(search, categories, cancellationToken).ConfigureAwait(false);
         foreach (var tool in tools)
         {

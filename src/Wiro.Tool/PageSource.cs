@@ -1,15 +1,16 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Wiro.Tool;
 
 /// <summary>
 /// Where spec pages come from (<c>https://wiro.ai</c> unless <c>--source</c> says otherwise). Every answer is
-/// untrusted: a page is read up to <see cref="MaxPageBytes"/>, and every way a fetch can fail becomes a
-/// <see cref="WiroToolException"/> with one line saying what happened.
+/// untrusted, so a page is fetched by the client core's download routine, under the rules outputs obey: http(s)
+/// only, never from https to http, at most <see cref="OutputDownloader.MaxRedirects"/> redirects, a body that stalls
+/// is dropped and resumed, and nothing past <see cref="MaxPageBytes"/>; the whole fetch, retries included, has a
+/// deadline (<see cref="ToolTimeouts.Page"/>). Every way a fetch can fail becomes a <see cref="WiroToolException"/>
+/// with one line saying what happened.
 /// </summary>
-public sealed class PageSource : IDisposable
+internal sealed class PageSource : IDisposable
 {
     /// <summary>The default source.</summary>
     public const string DefaultSource = "https://wiro.ai";
@@ -18,14 +19,20 @@ public sealed class PageSource : IDisposable
     public const int MaxPageBytes = 4 * 1024 * 1024;
 
     private readonly HttpClient _http;
+    private readonly ToolTimeouts _timeouts;
+
+    /// <summary>The download rules: retries and the stall rule. No key: pages are public and never signed.</summary>
+    private readonly WiroClientOptions _rules;
 
     /// <summary>Creates a source at <paramref name="source"/>.</summary>
     /// <param name="source">An absolute http or https URL.</param>
-    /// <param name="timeout">How long one fetch may take.</param>
-    public PageSource(string source, TimeSpan timeout)
+    /// <param name="timeouts">How long an answer, a stalled body and a whole fetch may take.</param>
+    public PageSource(string source, ToolTimeouts timeouts)
     {
         Address = ParseAddress(source, "--source");
-        _http = new HttpClient { Timeout = timeout };
+        _timeouts = timeouts;
+        _rules = new WiroClientOptions { MaxRetries = 2, DownloadStallTimeout = timeouts.Stall };
+        _http = WiroHttp.CreateClient(timeouts.Answer);
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("wiro-tool/0.1");
     }
 
@@ -47,74 +54,27 @@ public sealed class PageSource : IDisposable
     public async Task<string> FetchAsync(ToolName tool, CancellationToken cancellationToken)
     {
         var address = tool.PageAddress(Address);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The stall rule alone lets a body that moves just fast enough take hours to reach the cap.
+        deadline.CancelAfter(_timeouts.Page);
+        using var page = new MemoryStream();
         try
         {
-            using var response = await _http.GetAsync(address, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone)
-            {
-                throw new WiroToolException(ExitCodes.UnknownTool, $"unknown tool '{tool}': {address} does not exist.");
-            }
+            await new OutputDownloader(_http, _rules, address, size: null, MaxPageBytes).DownloadAsync(page, deadline.Token).ConfigureAwait(false);
+        }
+        catch (WiroApiException exception)
+        {
+            throw NetworkFailure.OfPage(exception, tool, address, Address, _timeouts);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WiroToolException(ExitCodes.Unreachable, $"{address} did not arrive whole within {_timeouts.Page.TotalSeconds:0.#} s.", exception);
+        }
 
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new WiroToolException(ExitCodes.Unreachable, $"{address} answered HTTP {(int)response.StatusCode} for '{tool}'.");
-            }
-
-            return await ReadLimitedAsync(response.Content, tool, address, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception)
-        {
-            throw new WiroToolException(ExitCodes.Unreachable, $"cannot reach {Address.GetLeftPart(UriPartial.Authority)} for '{tool}': {Describe(exception)}", exception);
-        }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new WiroToolException(ExitCodes.Unreachable, $"{address} did not answer within {_http.Timeout.TotalSeconds:0} s.", exception);
-        }
-        catch (IOException exception)
-        {
-            throw new WiroToolException(ExitCodes.Unreachable, $"the connection to {Address.Authority} broke while reading '{tool}': {exception.Message}", exception);
-        }
+        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false)
+            .GetString(page.GetBuffer(), 0, (int)page.Length).TrimStart('\uFEFF');
     }
 
     /// <inheritdoc />
     public void Dispose() => _http.Dispose();
-
-    private static async Task<string> ReadLimitedAsync(HttpContent content, ToolName tool, Uri address, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > MaxPageBytes)
-        {
-            throw TooLarge(tool, address);
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxPageBytes)
-            {
-                throw TooLarge(tool, address);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false)
-            .GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
-    }
-
-    private static WiroToolException TooLarge(ToolName tool, Uri address)
-        => new(ExitCodes.UnknownTool, $"'{tool}': {address} is larger than {MaxPageBytes / (1024 * 1024)} MB, so it is not a spec page.");
-
-    /// <summary>What went wrong on the wire, in words a user can act on (no stack trace).</summary>
-    private static string Describe(HttpRequestException exception)
-        => exception.InnerException switch
-        {
-            SocketException { SocketErrorCode: SocketError.ConnectionRefused } => "connection refused.",
-            SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData } => "the host name cannot be resolved (no network?).",
-            SocketException socket => socket.Message + ".",
-            { } inner => inner.Message,
-            null => exception.Message,
-        };
 }

@@ -10,6 +10,10 @@ namespace Wiro.Tool;
 /// <param name="Plan">What the generator makes of it.</param>
 public sealed record ToolVersion(ToolSpec Spec, ToolPlan Plan)
 {
+    /// <summary>The version in a page's <paramref name="text"/>, or null when the generator would generate nothing from it.</summary>
+    public static ToolVersion? Read(string path, string text)
+        => SpecParser.Parse(path, text, CancellationToken.None).Spec is { } spec ? Of(spec) : null;
+
     /// <summary>Plans <paramref name="spec"/> exactly as the generator does (no <c>WiroTypeName</c> pinned).</summary>
     public static ToolVersion Of(ToolSpec spec)
         => new(spec, ToolPlanner.Plan(spec, typeNameOverride: null, CoreNames.RequestMembers, CancellationToken.None).Plan);

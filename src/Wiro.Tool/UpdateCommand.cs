@@ -39,7 +39,7 @@ internal static class UpdateCommand
             throw new WiroToolException(ExitCodes.LocalFile, $"no *{ToolName.SpecSuffix} file in '{folder}'.");
         }
 
-        using var source = new PageSource(sourceText, TimeSpan.FromSeconds(30));
+        using var source = new PageSource(sourceText, ToolTimeouts.From(console));
         var failure = ExitCodes.Success;
         var breaking = false;
         foreach (var path in files)

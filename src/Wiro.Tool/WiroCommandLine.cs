@@ -25,7 +25,11 @@ public static class WiroCommandLine
         return root.Parse(args).InvokeAsync(configuration, cancellationToken);
     }
 
-    /// <summary>Runs <paramref name="action"/>, turning a <see cref="WiroToolException"/> into its one-line message and exit code.</summary>
+    /// <summary>
+    /// Runs <paramref name="action"/>, turning a <see cref="WiroToolException"/> into its one-line message and exit
+    /// code. Commands map the client core's exceptions where they know what was being fetched (see
+    /// <see cref="NetworkFailure"/>); one that slips past them still ends as one line and exit code 4, never a stack trace.
+    /// </summary>
     internal static async Task<int> GuardAsync(ToolConsole console, Func<Task<int>> action)
     {
         try
@@ -35,6 +39,10 @@ public static class WiroCommandLine
         catch (WiroToolException failure)
         {
             return console.Fail(failure);
+        }
+        catch (WiroApiException failure)
+        {
+            return console.Fail(new WiroToolException(ExitCodes.Unreachable, failure.WiroMessage, failure));
         }
     }
 }

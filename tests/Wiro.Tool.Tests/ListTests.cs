@@ -77,6 +77,25 @@ public sealed class ListTests
         Assert.Contains("not JSON", result.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_redirect_to_another_origin_is_refused_and_nothing_at_all_reaches_it()
+    {
+        // What a hijacked or misconfigured API could answer: the signed call, sent on, would give away the key, a
+        // valid nonce and signature, and the body; the other origin's answer would be printed as Wiro's tools.
+        await using var other = ScriptedServer.Serving("200 OK", "application/json", """{"result":true,"total":1,"tool":[{"slugowner":"evil","slugproject":"stolen"}]}""");
+        await using var api = ScriptedServer.Answering($"HTTP/1.1 307 Temporary Redirect\r\nLocation: http://127.0.0.1:{other.Address.Port}/steal/Tool/List");
+
+        var result = await WiroCli.RunAsync(Credentials, "list", "--api", new Uri(api.Address, "v1/").AbsoluteUri);
+
+        Assert.True(result.ExitCode == ExitCodes.Unreachable, result.ToString());
+        Assert.Single(result.ErrorLines);
+        Assert.StartsWith("wiro: ", result.Error, StringComparison.Ordinal);
+        Assert.Contains("redirect", result.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("stolen", result.Out, StringComparison.Ordinal);
+        Assert.Equal(0, other.Accepted);
+        Assert.Equal("/v1/Tool/List", Assert.Single(api.Requests).Target);
+    }
+
     private static string[] Lines(WiroResult result) => result.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static Task<WiroEmulator> StartAsync()

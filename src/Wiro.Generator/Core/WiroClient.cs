@@ -91,7 +91,7 @@ public sealed partial class WiroClient : IDisposable
     private static HttpClient CreateHttpClient(WiroClientOptions options)
     {
         (options ?? throw new ArgumentNullException(nameof(options))).Validate();
-        return new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { Timeout = options.Timeout };
+        return WiroHttp.CreateClient(options.Timeout);
     }
 
     /// <summary>
@@ -299,6 +299,17 @@ public sealed partial class WiroClient : IDisposable
     /// <summary>Streams an output to <paramref name="destination"/>; output URLs are public, so nothing is signed.</summary>
     internal Task DownloadAsync(Uri url, long? expectedSize, Stream destination, CancellationToken cancellationToken)
         => new OutputDownloader(_http, Options, url, expectedSize).DownloadAsync(destination, cancellationToken);
+
+    /// <summary>
+    /// Signs and sends a JSON POST to <paramref name="path"/> under the base address and reads its envelope, through
+    /// the same path as Task/Detail: origin check, no redirects, the answer cap, the timeout and retries (so only for
+    /// calls that only read). For code compiled with the core that needs a call the public API does not name (the
+    /// wiro tool's Tool/List). The caller disposes the answer.
+    /// </summary>
+    internal Task<JsonAnswer> PostJsonAsync<TState>(string path, TState state, Action<Utf8JsonWriter, TState> writeBody, CancellationToken cancellationToken)
+        => PostAsync(
+            new Uri(_baseAddress, path), path, (state, writeBody),
+            static body => PooledJsonContent.Create(body.state, body.writeBody), retry: true, cancellationToken);
 
     private static WiroRunResult ToRun(WiroTask task)
         => task is null ? throw new ArgumentNullException(nameof(task)) : new WiroRunResult(task.Id, task.SocketAccessToken);

@@ -67,6 +67,24 @@ public sealed class SpecPairTests
         Assert.True(verdict.ExitCode == (breaks ? ExitCodes.Breaking : ExitCodes.Success), $"{change}: {verdict}");
     }
 
+    [Fact]
+    public void The_tool_plans_property_names_as_the_generator_does_beside_the_core_names()
+    {
+        // Inputs named after members of WiroRequest and of every record: the generator renames them; so must the tool.
+        var spec = Robot().Input("hasLocalFiles", "text", "x").Input("writeParameters", "text", "y").Input("projectId", "text", "z")
+            .Input("equals", "text", "").Input("clone", "text", "").Build();
+        var run = GeneratorHarness.Run([new SpecInput("/specs/robot.wiro.md", spec)]);
+        var request = run.OutputCompilation.GetTypeByMetadataName("Wiro.RobotRequest")!;
+
+        var planned = ToolVersion.Read("robot.wiro.md", spec)!.Plan.Properties.Select(property => property.Name);
+
+        var generated = request.GetMembers().OfType<Microsoft.CodeAnalysis.IPropertySymbol>()
+            .Where(property => !property.IsImplicitlyDeclared && !property.IsOverride).Select(property => property.Name);
+        Assert.Equal(generated, planned);
+        Assert.DoesNotContain("HasLocalFiles", planned);
+        Assert.DoesNotContain("ProjectId", planned);
+    }
+
     /// <summary><c>wiro update --check</c> over a folder holding <paramref name="before"/>, the source serving <paramref name="after"/>.</summary>
     private static async Task<WiroResult> UpdateAsync(string before, string after)
     {

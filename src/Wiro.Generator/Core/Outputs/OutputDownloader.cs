@@ -11,12 +11,14 @@ using System.Threading;
 using System.Threading.Tasks;
 
 /// <summary>
-/// Streams one output into a destination. Output URLs are public (Wiro's CDN), so nothing is signed. Redirects are
+/// Streams one public resource into a destination: an output (Wiro's CDN), or a spec page the wiro tool fetches, so
+/// both obey the same rules. Nothing is signed. Redirects are
 /// followed hop by hop, at most <see cref="MaxRedirects"/>, each to http(s) only and never from https to http. A body
 /// cut short, or stalled (<see cref="WiroClientOptions.DownloadStallTimeout"/>), is resumed with a Range request
 /// within <see cref="WiroClientOptions.MaxRetries"/>; a server that ignores the Range sends the whole body again and
 /// the part already written is skipped. A body longer or shorter than expected (Wiro's <c>size</c>, else the
-/// Content-Length) fails, the longer one as soon as it passes the size.
+/// Content-Length) fails, the longer one as soon as it passes the size. With a cap, a body announced or grown past it
+/// fails with <see cref="WiroResponseTooLargeException"/>.
 /// </summary>
 internal sealed class OutputDownloader
 {
@@ -28,15 +30,22 @@ internal sealed class OutputDownloader
     private readonly HttpClient _http;
     private readonly WiroClientOptions _options;
     private readonly Uri _url;
+    private readonly long? _maxBytes;
     private long? _expected;
     private long _received;
 
-    public OutputDownloader(HttpClient http, WiroClientOptions options, Uri url, long? size)
+    /// <param name="http">Sends the requests; its handler must not follow redirects (see <see cref="WiroHttp"/>).</param>
+    /// <param name="options">Retries, their delays and the stall rule.</param>
+    /// <param name="url">What to download.</param>
+    /// <param name="size">The size it should have, when known.</param>
+    /// <param name="maxBytes">The most bytes accepted; null for none (outputs are as large as they are).</param>
+    public OutputDownloader(HttpClient http, WiroClientOptions options, Uri url, long? size, long? maxBytes = null)
     {
         _http = http;
         _options = options;
         _url = url;
         _expected = size;
+        _maxBytes = maxBytes;
     }
 
     public async Task DownloadAsync(Stream destination, CancellationToken cancellationToken)
@@ -173,6 +182,11 @@ internal sealed class OutputDownloader
         }
 
         var total = resumed ? range!.Length : response.Content.Headers.ContentLength;
+        if (total > _maxBytes)
+        {
+            throw TooLarge(total, response.StatusCode);
+        }
+
         if (total is { } length)
         {
             if (_expected is { } expected && length != expected)
@@ -242,6 +256,11 @@ internal sealed class OutputDownloader
                         throw Failed($"Downloading {_url}: the body is longer than the {expected} bytes expected.", response.StatusCode);
                     }
 
+                    if (_received + data.Length > _maxBytes)
+                    {
+                        throw TooLarge(null, response.StatusCode);
+                    }
+
                     await destination.WriteAsync(data, cancellationToken).ConfigureAwait(false);
                     _received += data.Length;
                 }
@@ -252,6 +271,12 @@ internal sealed class OutputDownloader
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private WiroResponseTooLargeException TooLarge(long? announced, HttpStatusCode status)
+        => new(
+            $"Downloading {_url}: the body is larger than the {_maxBytes}-byte cap"
+            + (announced is { } length ? $" (it announces {length} bytes)." : "; it was dropped once it passed the cap."),
+            _maxBytes!.Value, announced, status);
 
     private WiroDownloadException Failed(string message, HttpStatusCode? status, Exception? inner = null)
         => new(message, _url, _expected, _received, status, inner);

@@ -24,6 +24,14 @@ public sealed class WiroResponseTooLargeException : WiroMalformedResponseExcepti
         ContentLength = contentLength;
     }
 
+    /// <summary>A download past its own cap (a page the wiro tool fetches), which is no API answer: its own message.</summary>
+    internal WiroResponseTooLargeException(string message, long maxBytes, long? contentLength, HttpStatusCode? httpStatus)
+        : base(message, httpStatus, null)
+    {
+        MaxBytes = maxBytes;
+        ContentLength = contentLength;
+    }
+
     /// <summary>The cap the answer passed, in bytes.</summary>
     public long MaxBytes { get; }
 
