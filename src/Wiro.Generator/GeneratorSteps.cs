@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Wiro.Generator.Diagnostics;
 using Wiro.Generator.Emitting;
 using Wiro.Specs;
@@ -13,6 +15,8 @@ namespace Wiro.Generator;
 /// <summary>
 /// The steps the pipeline in <see cref="WiroGenerator"/> runs. Every step that touches a spec catches what it does
 /// not expect and reports WIRO012 at that spec, so one bad file never stops the others (and never a CS8785).
+/// Sources are written from models that hold no diagnostics, and diagnostics are reported from their own outputs
+/// (as System.Text.Json's generator does), so a diagnostic that only moves regenerates no source.
 /// </summary>
 internal static class GeneratorSteps
 {
@@ -28,9 +32,6 @@ internal static class GeneratorSteps
             EmitCore: options.EmitCore && !facts.CoreIsReferenced, facts.CoreOwners,
             EmitDependencyInjection: facts.HasDependencyInjection && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
     }
-
-    public static ToolOutput CreateToolOutput(ToolResult tool, NameClaims claims, EmitContext context)
-        => new(tool, claims.For(tool.FilePath), context);
 
     public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
     {
@@ -60,32 +61,58 @@ internal static class GeneratorSteps
         }
     }
 
+    /// <summary>One spec's diagnostics, apart from its source: what the spec said and what the name claims said.</summary>
+    public static EquatableArray<DiagnosticInfo> CollectToolDiagnostics(ToolResult tool, NameClaims claims)
+    {
+        var naming = claims.For(tool.FilePath)?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty;
+        if (naming.Count == 0)
+        {
+            return tool.Diagnostics;
+        }
+
+        var all = new List<DiagnosticInfo>(tool.Diagnostics);
+        all.AddRange(naming);
+        return all.ToEquatableArray();
+    }
+
+    /// <summary>Diagnostics of the whole compilation: the options' and, when two references carry a core, that one.</summary>
+    public static EquatableArray<DiagnosticInfo> CollectCompilationDiagnostics(GeneratorOptions options, EmitContext context)
+    {
+        if (context.AmbiguousCoreOwners.Count == 0)
+        {
+            return options.Diagnostics;
+        }
+
+        var all = new List<DiagnosticInfo>(options.Diagnostics)
+        {
+            DiagnosticInfo.Create(DiagnosticId.AmbiguousCore, null, string.Join(", ", context.AmbiguousCoreOwners), context.Namespace),
+        };
+        return all.ToEquatableArray();
+    }
+
+    public static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+    }
+
     public static void EmitTool(SourceProductionContext context, ToolOutput output)
     {
+        if (output.Plan is not { } plan)
+        {
+            return;
+        }
+
         try
         {
-            foreach (var diagnostic in output.Tool.Diagnostics)
-            {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
-            foreach (var diagnostic in output.Naming?.Diagnostics ?? EquatableArray<DiagnosticInfo>.Empty)
-            {
-                context.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-
-            if (output.Tool.Plan is null || output.Naming?.Names is not { } names || output.Context.AmbiguousCoreOwners.Count > 0)
-            {
-                return;
-            }
-
-            var plan = output.Tool.Plan with { Names = names };
             context.AddSource(ToolFileEmitter.HintName(plan, output.Context),
-                Microsoft.CodeAnalysis.Text.SourceText.From(ToolFileEmitter.Emit(plan, output.Context), System.Text.Encoding.UTF8));
+                SourceText.From(ToolFileEmitter.Emit(plan, output.Context), Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            context.ReportDiagnostic(InternalError(output.Tool.FilePath, exception).ToDiagnostic());
+            context.ReportDiagnostic(InternalError(output.FilePath, exception).ToDiagnostic());
         }
     }
 
@@ -97,16 +124,10 @@ internal static class GeneratorSteps
         }
     }
 
+    /// <summary>The core, and with it the fixed part of <c>AddWiro</c> where the DI abstractions are referenced.</summary>
     public static void EmitCore(SourceProductionContext context, EmitContext emitContext)
     {
-        if (emitContext.AmbiguousCoreOwners.Count > 0)
-        {
-            context.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticId.AmbiguousCore, null,
-                string.Join(", ", emitContext.AmbiguousCoreOwners), emitContext.Namespace).ToDiagnostic());
-            return;
-        }
-
-        if (!emitContext.EmitCore)
+        if (!emitContext.EmitCore || emitContext.AmbiguousCoreOwners.Count > 0)
         {
             return;
         }
@@ -117,20 +138,16 @@ internal static class GeneratorSteps
         }
     }
 
+    /// <summary>
+    /// The tool registrations of <c>AddWiro</c>. Written even when the project compiles the core itself
+    /// (<c>WiroEmitCore=false</c>): its specs are still this generator's to register.
+    /// </summary>
     public static void EmitDependencyInjection(SourceProductionContext context, (NameClaims Claims, EmitContext Context) input)
     {
-        if (input.Context.EmitDependencyInjection)
+        if (input.Context.EmitDependencyInjection && DependencyInjectionEmitter.HasTools(input.Claims))
         {
             context.AddSource(GeneratedFile.HintName(input.Context, "WiroServiceCollectionExtensions"),
                 DependencyInjectionEmitter.Emit(input.Claims, input.Context));
-        }
-    }
-
-    public static void ReportOptionDiagnostics(SourceProductionContext context, GeneratorOptions options)
-    {
-        foreach (var diagnostic in options.Diagnostics)
-        {
-            context.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
     }
 

@@ -51,13 +51,24 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Statuses);
 
         var toolOutputs = tools.Combine(claims.Combine(emitContext))
-            .Select(static (pair, _) => GeneratorSteps.CreateToolOutput(pair.Left, pair.Right.Left, pair.Right.Right))
+            .Select(static (pair, _) => ToolOutput.From(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(TrackingNames.ToolOutput);
 
+        var toolDiagnostics = tools.Combine(claims)
+            .Select(static (pair, _) => GeneratorSteps.CollectToolDiagnostics(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.ToolDiagnostics);
+
+        var compilationDiagnostics = options.Combine(emitContext)
+            .Select(static (pair, _) => GeneratorSteps.CollectCompilationDiagnostics(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.CompilationDiagnostics);
+
+        // Sources come from models without diagnostics, diagnostics from their own outputs: a warning whose location
+        // moves changes only its spec's diagnostics, and the tool's source stays cached.
         context.RegisterSourceOutput(toolOutputs, GeneratorSteps.EmitTool);
         context.RegisterSourceOutput(statuses.Combine(emitContext), GeneratorSteps.EmitStatus);
         context.RegisterSourceOutput(emitContext, GeneratorSteps.EmitCore);
         context.RegisterSourceOutput(claims.Combine(emitContext), GeneratorSteps.EmitDependencyInjection);
-        context.RegisterSourceOutput(options, GeneratorSteps.ReportOptionDiagnostics);
+        context.RegisterSourceOutput(toolDiagnostics, GeneratorSteps.ReportDiagnostics);
+        context.RegisterSourceOutput(compilationDiagnostics, GeneratorSteps.ReportDiagnostics);
     }
 }

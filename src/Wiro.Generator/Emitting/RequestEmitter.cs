@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using Wiro.Generator.Planning;
 using Wiro.Specs;
 
 namespace Wiro.Generator.Emitting;
@@ -12,68 +11,62 @@ internal static class RequestEmitter
         WriteRequest(writer, plan, context);
         for (var i = 0; i < plan.Enums.Count; i++)
         {
-            writer.Line();
+            writer.WriteLine();
             WriteEnum(writer, plan.Enums[i], plan.Names.Enums[i], context);
         }
 
         if (plan.Enums.Count > 0)
         {
-            writer.Line();
+            writer.WriteLine();
             WriteWireValues(writer, plan, context);
         }
     }
 
     private static void WriteRequest(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        writer.Summary("The inputs of the Wiro tool <c>" + Escape.XmlDocText(plan.ToolName) + "</c>; every property starts at the spec's default.");
+        writer.WriteLine($"/// <summary>The inputs of the Wiro tool <c>{Escape.XmlDocText(plan.ToolName)}</c>; every property starts at the spec's default.</summary>");
         if (plan.Description.Length > 0)
         {
-            writer.Line("/// <remarks>" + Escape.XmlDocText(plan.Description) + "</remarks>");
+            writer.WriteLine($"/// <remarks>{Escape.XmlDocText(plan.Description)}</remarks>");
         }
 
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line(context.Accessibility + " sealed partial record " + plan.Names.Request + " : " + context.Qualify("WiroRequest")).OpenBlock();
+        writer.WriteLine($$"""
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            {{context.Accessibility}} sealed partial record {{plan.Names.Request}} : {{context.Qualify("WiroRequest")}}
+            {
+            """);
+        writer.Indentation++;
         foreach (var property in plan.Properties)
         {
-            writer.Summary(Escape.XmlDocText(property.Docs.Summary));
-            writer.Line("/// <remarks>" + Escape.XmlDocText(PropertyDocsText.Remarks(property)) + "</remarks>");
-            var initializer = Initializers.For(property, plan, context);
-            writer.Line("public " + TypeOf(property, plan, context) + " " + property.Name + " { get; set; }"
-                        + (initializer is null ? "" : " = " + initializer + ";"));
-            writer.Line();
+            var initializer = Initializers.For(property, plan, context) is { } value ? " = " + value + ";" : "";
+            writer.WriteLine($$"""
+                /// <summary>{{Escape.XmlDocText(property.Docs.Summary)}}</summary>
+                /// <remarks>{{Escape.XmlDocText(PropertyDocsText.Remarks(property))}}</remarks>
+                public {{TypeOf(property, plan, context)}} {{property.Name}} { get; set; }{{initializer}}
+
+                """);
         }
 
-        writer.Line("/// <inheritdoc/>");
-        writer.Line(context.OverrideModifier + " void WriteParameters(" + context.Qualify("WiroParameterWriter") + " writer)").OpenBlock();
+        writer.WriteLine($$"""
+            /// <inheritdoc/>
+            {{context.OverrideModifier}} void WriteParameters({{context.Qualify("WiroParameterWriter")}} writer)
+            {
+            """);
+        writer.Indentation++;
         foreach (var property in plan.Properties)
         {
             WriteParameter(writer, plan, property, context);
         }
 
-        writer.CloseBlock();
-
+        writer.Indentation--;
+        writer.WriteLine("}");
         if (plan.OverridesHasLocalFiles)
         {
-            writer.Line();
-            writer.Line("/// <inheritdoc/>");
-            writer.Line(context.OverrideModifier + " bool HasLocalFiles =>");
-            var terms = new List<string>();
-            foreach (var property in plan.Properties)
-            {
-                if (property.Shape == ValueShape.File)
-                {
-                    terms.Add("(" + property.Name + "?.IsLocal ?? false)");
-                }
-                else if (property.Shape == ValueShape.FileList)
-                {
-                    terms.Add("(" + property.Name + " is { } " + Local(property) + " && global::System.Linq.Enumerable.Any(" + Local(property) + ", static file => file.IsLocal))");
-                }
-            }
-
-            writer.Line("    " + string.Join("\n            || ", terms) + ";");
+            WriteHasLocalFiles(writer, plan, context);
         }
 
-        writer.CloseBlock();
+        writer.Indentation--;
+        writer.WriteLine("}");
     }
 
     /// <summary>
@@ -87,68 +80,117 @@ internal static class RequestEmitter
         var value = isNullableValue ? property.Name + ".Value" : property.Name;
         var call = property.Shape switch
         {
-            ValueShape.String => "writer.WriteString(" + wire + ", " + value + ");",
-            ValueShape.Int32 or ValueShape.Int64 or ValueShape.Double => "writer.WriteNumber(" + wire + ", " + value + ");",
-            ValueShape.Boolean => "writer.WriteString(" + wire + ", " + value + " ? \"true\" : \"false\");",
-            ValueShape.Enum => "writer.WriteString(" + wire + ", " + context.Qualify(plan.Names.WireValues) + ".ToWireValue(" + value + "));",
-            ValueShape.StringList => "writer.WriteStringList(" + wire + ", " + value + ");",
-            ValueShape.File => "writer.WriteFile(" + wire + ", " + value + ");",
-            _ => "writer.WriteFiles(" + wire + ", " + value + ");",
+            ValueShape.String => $"writer.WriteString({wire}, {value});",
+            ValueShape.Int32 or ValueShape.Int64 or ValueShape.Double => $"writer.WriteNumber({wire}, {value});",
+            ValueShape.Boolean => $"""writer.WriteString({wire}, {value} ? "true" : "false");""",
+            ValueShape.Enum => $"writer.WriteString({wire}, {context.Qualify(plan.Names.WireValues)}.ToWireValue({value}));",
+            ValueShape.StringList => $"writer.WriteStringList({wire}, {value});",
+            ValueShape.File => $"writer.WriteFile({wire}, {value});",
+            _ => $"writer.WriteFiles({wire}, {value});",
         };
 
-        if (isNullableValue)
+        if (!isNullableValue)
         {
-            writer.Line("if (" + property.Name + ".HasValue)").OpenBlock().Line(call).CloseBlock();
-            writer.Line("else").OpenBlock().Line("writer.WriteString(" + wire + ", null);").CloseBlock();
+            writer.WriteLine(call);
+            return;
         }
-        else
+
+        writer.WriteLine($$"""
+            if ({{property.Name}}.HasValue)
+            {
+                {{call}}
+            }
+            else
+            {
+                writer.WriteString({{wire}}, null);
+            }
+            """);
+    }
+
+    private static void WriteHasLocalFiles(SourceWriter writer, ToolPlan plan, EmitContext context)
+    {
+        var terms = new List<string>();
+        foreach (var property in plan.Properties)
         {
-            writer.Line(call);
+            if (property.Shape == ValueShape.File)
+            {
+                terms.Add($"({property.Name}?.IsLocal ?? false)");
+            }
+            else if (property.Shape == ValueShape.FileList)
+            {
+                var files = "files" + property.Name;
+                terms.Add($"({property.Name} is {{ }} {files} && global::System.Linq.Enumerable.Any({files}, static file => file.IsLocal))");
+            }
         }
+
+        writer.WriteLine($$"""
+
+            /// <inheritdoc/>
+            {{context.OverrideModifier}} bool HasLocalFiles =>
+            """);
+        writer.Indentation++;
+        writer.WriteLine(string.Join("\n|| ", terms) + ";");
+        writer.Indentation--;
     }
 
     private static void WriteEnum(SourceWriter writer, EnumPlan plan, string typeName, EmitContext context)
     {
-        writer.Summary(Escape.XmlDocText(plan.Summary));
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line(context.Accessibility + " enum " + typeName).OpenBlock();
+        writer.WriteLine($$"""
+            /// <summary>{{Escape.XmlDocText(plan.Summary)}}</summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            {{context.Accessibility}} enum {{typeName}}
+            {
+            """);
+        writer.Indentation++;
         foreach (var member in plan.Members)
         {
-            writer.Summary("Sent as " + Escape.XmlDocText(member.Summary));
-            writer.Line(member.Name + ",");
+            writer.WriteLine($$"""
+                /// <summary>Sent as {{Escape.XmlDocText(member.Summary)}}</summary>
+                {{member.Name}},
+                """);
         }
 
-        writer.CloseBlock();
+        writer.Indentation--;
+        writer.WriteLine("}");
     }
 
     private static void WriteWireValues(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        writer.Summary("The exact values Wiro expects for the choices of <see cref=\"" + context.Qualify(plan.Names.Request) + "\"/>.");
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line(context.Accessibility + " static partial class " + plan.Names.WireValues).OpenBlock();
+        writer.WriteLine($$"""
+            /// <summary>The exact values Wiro expects for the choices of <see cref="{{context.Qualify(plan.Names.Request)}}"/>.</summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            {{context.Accessibility}} static partial class {{plan.Names.WireValues}}
+            {
+            """);
+        writer.Indentation++;
         for (var i = 0; i < plan.Enums.Count; i++)
         {
-            var enumPlan = plan.Enums[i];
             var enumType = context.Qualify(plan.Names.Enums[i]);
             if (i > 0)
             {
-                writer.Line();
+                writer.WriteLine();
             }
 
-            writer.Summary("The wire value of <paramref name=\"value\"/>.");
-            writer.Line("/// <param name=\"value\">A choice of \u201c" + Escape.XmlDocText(enumPlan.InputName) + "\u201d.</param>");
-            writer.Line("/// <returns>The string sent to Wiro.</returns>");
-            writer.Line("public static string ToWireValue(this " + enumType + " value) => value switch").OpenBlock();
-            foreach (var member in enumPlan.Members)
+            writer.WriteLine($$"""
+                /// <summary>The wire value of <paramref name="value"/>.</summary>
+                /// <param name="value">A choice of “{{Escape.XmlDocText(plan.Enums[i].InputName)}}”.</param>
+                /// <returns>The string sent to Wiro.</returns>
+                public static string ToWireValue(this {{enumType}} value) => value switch
+                {
+                """);
+            writer.Indentation++;
+            foreach (var member in plan.Enums[i].Members)
             {
-                writer.Line(enumType + "." + member.Name + " => " + Escape.StringLiteral(member.WireValue) + ",");
+                writer.WriteLine($"{enumType}.{member.Name} => {Escape.StringLiteral(member.WireValue)},");
             }
 
-            writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"Not a choice of " + plan.Names.Enums[i] + ".\"),");
-            writer.CloseBlock(";");
+            writer.WriteLine($"""_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "Not a choice of {plan.Names.Enums[i]}."),""");
+            writer.Indentation--;
+            writer.WriteLine("};");
         }
 
-        writer.CloseBlock();
+        writer.Indentation--;
+        writer.WriteLine("}");
     }
 
     private static string TypeOf(PropertyPlan property, ToolPlan plan, EmitContext context)
@@ -163,13 +205,11 @@ internal static class RequestEmitter
             ValueShape.Enum => context.Qualify(plan.Names.Enums[property.EnumIndex]),
             ValueShape.StringList => "global::System.Collections.Generic.IReadOnlyList<string>",
             ValueShape.File => context.Qualify("WiroFile"),
-            _ => "global::System.Collections.Generic.IReadOnlyList<" + context.Qualify("WiroFile") + ">",
+            _ => $"global::System.Collections.Generic.IReadOnlyList<{context.Qualify("WiroFile")}>",
         };
         return property.IsNullable ? type + "?" : type;
     }
 
     private static bool IsValueType(ValueShape shape)
         => shape is ValueShape.Int32 or ValueShape.Int64 or ValueShape.Double or ValueShape.Boolean or ValueShape.Enum;
-
-    private static string Local(PropertyPlan property) => "files" + property.Name;
 }

@@ -1,4 +1,3 @@
-using Wiro.Generator.Planning;
 using Wiro.Specs;
 
 namespace Wiro.Generator.Emitting;
@@ -9,7 +8,7 @@ internal static class ToolClientEmitter
     public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
         WriteClient(writer, plan, context);
-        writer.Line();
+        writer.WriteLine();
         if (context.CoreIsReferenced)
         {
             WriteExtensionAccessor(writer, plan, context);
@@ -20,70 +19,79 @@ internal static class ToolClientEmitter
         }
     }
 
+    // Not sealed, with virtual calls and a protected parameterless constructor, so a user's tests can substitute it
+    // (the Azure SDK's pattern): an interface per tool would be one more name per tool to claim.
     private static void WriteClient(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        var tool = Escape.XmlDocText(plan.ToolName);
-        writer.Summary("Runs the Wiro tool <c>" + tool + "</c>.");
+        var client = plan.Names.Client;
+        var wiroClient = context.Qualify("WiroClient");
+        var request = context.Qualify(plan.Names.Request);
+        writer.WriteLine($"/// <summary>Runs the Wiro tool <c>{Escape.XmlDocText(plan.ToolName)}</c>.</summary>");
         if (plan.Description.Length > 0)
         {
-            writer.Line("/// <remarks>" + Escape.XmlDocText(plan.Description) + "</remarks>");
+            writer.WriteLine($"/// <remarks>{Escape.XmlDocText(plan.Description)}</remarks>");
         }
 
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        // Not sealed, with virtual calls and a protected parameterless constructor, so a user's tests can substitute it
-        // (the Azure SDK's pattern): an interface per tool would be one more name per tool to claim.
-        writer.Line(context.Accessibility + " partial class " + plan.Names.Client).OpenBlock();
-        writer.Summary("The owner segment of the tool's Run endpoint.");
-        writer.Line("public const string Owner = " + Escape.StringLiteral(plan.Owner) + ";");
-        writer.Line();
-        writer.Summary("The model segment of the tool's Run endpoint.");
-        writer.Line("public const string Model = " + Escape.StringLiteral(plan.Slug) + ";");
-        writer.Line();
-        writer.Line("private readonly " + context.Qualify("WiroClient") + "? _client;");
-        writer.Line();
-        writer.Summary("For mocking in tests: a client made this way has no <c>WiroClient</c>, so a call not overridden throws <see cref=\"global::System.InvalidOperationException\"/>.");
-        writer.Line("protected " + plan.Names.Client + "()").OpenBlock();
-        writer.CloseBlock();
-        writer.Line();
-        writer.Summary("Creates the tool client over a <see cref=\"" + context.Qualify("WiroClient") + "\"/>, which signs and sends its requests.");
-        writer.Line("/// <param name=\"client\">The client that signs and sends requests.</param>");
-        writer.Line("public " + plan.Names.Client + "(" + context.Qualify("WiroClient") + " client)").OpenBlock();
-        writer.Line("_client = client ?? throw new global::System.ArgumentNullException(nameof(client));");
-        writer.CloseBlock();
-        writer.Line();
-        writer.Summary("Starts a task and returns as soon as Wiro has queued it.");
-        writer.Line("/// <param name=\"request\">The tool's inputs.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Cancels the call.</param>");
-        writer.Line("/// <returns>The task id and socket access token of the new task.</returns>");
-        writer.Line("public virtual global::System.Threading.Tasks.Task<" + context.Qualify("WiroRunResult") + "> RunAsync(" + context.Qualify(plan.Names.Request)
-                    + " request, global::System.Threading.CancellationToken cancellationToken = default)");
-        writer.Line("    => Client.RunAsync(Owner, Model, request, cancellationToken);");
-        writer.Line();
-        writer.Summary("Starts a task and waits until it ends, reporting progress on the way.");
-        writer.Line("/// <param name=\"request\">The tool's inputs.</param>");
-        writer.Line("/// <param name=\"progress\">Receives status changes, progress and log lines; may be null.</param>");
-        writer.Line("/// <param name=\"cancellationToken\">Stops waiting (and, if configured, kills the task).</param>");
-        writer.Line("/// <returns>The outcome of the task, with its outputs when it succeeded.</returns>");
-        writer.Line("public virtual global::System.Threading.Tasks.Task<" + context.Qualify("WiroTaskResult") + "> RunAndWaitAsync(" + context.Qualify(plan.Names.Request) + " request,");
-        writer.Line("    global::System.IProgress<" + context.Qualify("WiroTaskUpdate") + ">? progress = null,");
-        writer.Line("    global::System.Threading.CancellationToken cancellationToken = default)");
-        writer.Line("    => Client.RunAndWaitAsync(Owner, Model, request, progress, cancellationToken);");
-        writer.Line();
-        writer.Line("private " + context.Qualify("WiroClient") + " Client => _client ?? throw new global::System.InvalidOperationException(");
-        writer.Line("    \"This client was made for mocking (protected constructor): override the calls the test uses.\");");
-        writer.CloseBlock();
+        writer.WriteLine($$"""
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            {{context.Accessibility}} partial class {{client}}
+            {
+                /// <summary>The owner segment of the tool's Run endpoint.</summary>
+                public const string Owner = {{Escape.StringLiteral(plan.Owner)}};
+
+                /// <summary>The model segment of the tool's Run endpoint.</summary>
+                public const string Model = {{Escape.StringLiteral(plan.Slug)}};
+
+                private readonly {{wiroClient}}? _client;
+
+                /// <summary>For mocking in tests: a client made this way has no <c>WiroClient</c>, so a call not overridden throws <see cref="global::System.InvalidOperationException"/>.</summary>
+                protected {{client}}()
+                {
+                }
+
+                /// <summary>Creates the tool client over a <see cref="{{wiroClient}}"/>, which signs and sends its requests.</summary>
+                /// <param name="client">The client that signs and sends requests.</param>
+                public {{client}}({{wiroClient}} client)
+                {
+                    _client = client ?? throw new global::System.ArgumentNullException(nameof(client));
+                }
+
+                /// <summary>Starts a task and returns as soon as Wiro has queued it.</summary>
+                /// <param name="request">The tool's inputs.</param>
+                /// <param name="cancellationToken">Cancels the call.</param>
+                /// <returns>The task id and socket access token of the new task.</returns>
+                public virtual global::System.Threading.Tasks.Task<{{context.Qualify("WiroRunResult")}}> RunAsync({{request}} request, global::System.Threading.CancellationToken cancellationToken = default)
+                    => Client.RunAsync(Owner, Model, request, cancellationToken);
+
+                /// <summary>Starts a task and waits until it ends, reporting progress on the way.</summary>
+                /// <param name="request">The tool's inputs.</param>
+                /// <param name="progress">Receives status changes, progress and log lines; may be null.</param>
+                /// <param name="cancellationToken">Stops waiting (and, if configured, kills the task).</param>
+                /// <returns>The outcome of the task, with its outputs when it succeeded.</returns>
+                public virtual global::System.Threading.Tasks.Task<{{context.Qualify("WiroTaskResult")}}> RunAndWaitAsync({{request}} request,
+                    global::System.IProgress<{{context.Qualify("WiroTaskUpdate")}}>? progress = null,
+                    global::System.Threading.CancellationToken cancellationToken = default)
+                    => Client.RunAndWaitAsync(Owner, Model, request, progress, cancellationToken);
+
+                private {{wiroClient}} Client => _client ?? throw new global::System.InvalidOperationException(
+                    "This client was made for mocking (protected constructor): override the calls the test uses.");
+            }
+            """);
     }
 
     private static void WritePartialAccessor(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
         var field = plan.Names.ClientField;
         var client = context.Qualify(plan.Names.Client);
-        writer.Line("partial class WiroClient").OpenBlock();
-        writer.Line("private " + client + "? " + field + ";");
-        writer.Line();
-        writer.Summary("The Wiro tool <c>" + Escape.XmlDocText(plan.ToolName) + "</c>.");
-        writer.Line("public " + client + " " + plan.Names.Stem + " => " + field + " ??= new " + client + "(this);");
-        writer.CloseBlock();
+        writer.WriteLine($$"""
+            partial class WiroClient
+            {
+                private {{client}}? {{field}};
+
+                /// <summary>The Wiro tool <c>{{Escape.XmlDocText(plan.ToolName)}}</c>.</summary>
+                public {{client}} {{plan.Names.Stem}} => {{field}} ??= new {{client}}(this);
+            }
+            """);
     }
 
     /// <summary>
@@ -92,28 +100,38 @@ internal static class ToolClientEmitter
     /// </summary>
     private static void WriteExtensionAccessor(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        var doc = "The Wiro tool <c>" + Escape.XmlDocText(plan.ToolName) + "</c>.";
+        var tool = Escape.XmlDocText(plan.ToolName);
         var client = context.Qualify(plan.Names.Client);
         var wiroClient = context.Qualify("WiroClient");
-        writer.Summary("Reaches <see cref=\"" + client + "\"/> from a <see cref=\"" + wiroClient + "\"/>.");
-        writer.Line(GeneratedFile.GeneratedCodeAttribute);
-        writer.Line(context.Accessibility + " static partial class " + plan.Names.Extensions).OpenBlock();
+        writer.WriteLine($$"""
+            /// <summary>Reaches <see cref="{{client}}"/> from a <see cref="{{wiroClient}}"/>.</summary>
+            {{GeneratedFile.GeneratedCodeAttribute}}
+            {{context.Accessibility}} static partial class {{plan.Names.Extensions}}
+            {
+            """);
+        writer.Indentation++;
         if (context.SupportsExtensionProperties)
         {
-            writer.Line("/// <param name=\"client\">The client that signs and sends requests.</param>");
-            writer.Line("extension(" + wiroClient + " client)").OpenBlock();
-            writer.Summary(doc);
-            writer.Line("public " + client + " " + plan.Names.Stem + " => new " + client + "(client);");
-            writer.CloseBlock();
+            writer.WriteLine($$"""
+                /// <param name="client">The client that signs and sends requests.</param>
+                extension({{wiroClient}} client)
+                {
+                    /// <summary>The Wiro tool <c>{{tool}}</c>.</summary>
+                    public {{client}} {{plan.Names.Stem}} => new {{client}}(client);
+                }
+                """);
         }
         else
         {
-            writer.Summary(doc);
-            writer.Line("/// <param name=\"client\">The client that signs and sends requests.</param>");
-            writer.Line("/// <returns>A client for the tool.</returns>");
-            writer.Line("public static " + client + " " + plan.Names.Stem + "(this " + wiroClient + " client) => new " + client + "(client);");
+            writer.WriteLine($$"""
+                /// <summary>The Wiro tool <c>{{tool}}</c>.</summary>
+                /// <param name="client">The client that signs and sends requests.</param>
+                /// <returns>A client for the tool.</returns>
+                public static {{client}} {{plan.Names.Stem}}(this {{wiroClient}} client) => new {{client}}(client);
+                """);
         }
 
-        writer.CloseBlock();
+        writer.Indentation--;
+        writer.WriteLine("}");
     }
 }

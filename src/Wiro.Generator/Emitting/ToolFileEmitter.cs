@@ -20,7 +20,7 @@ internal static class ToolFileEmitter
     {
         var writer = GeneratedFile.Begin(context.Namespace);
         RequestEmitter.Write(writer, plan, context);
-        writer.Line();
+        writer.WriteLine();
         ToolClientEmitter.Write(writer, plan, context);
         return GeneratedFile.End(writer);
     }

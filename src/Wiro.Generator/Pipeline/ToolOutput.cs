@@ -1,7 +1,21 @@
 using Wiro.Generator.Emitting;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Pipeline;
 
-/// <summary>A tool ready to emit: its result, the names the claims over all specs gave it, the context.</summary>
-/// <param name="Naming">Null when the spec generates no tool.</param>
-public sealed record ToolOutput(ToolResult Tool, ToolNaming? Naming, EmitContext Context);
+/// <summary>
+/// What a tool's source is written from, and nothing else: no diagnostics (they travel in their own output), so a
+/// warning that only moves (a blank line added above an input) leaves this value equal and the source cached.
+/// </summary>
+/// <param name="Plan">The plan with the names the claims over all specs gave it; null when the spec generates no tool.</param>
+public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Context)
+{
+    public static ToolOutput From(ToolResult tool, NameClaims claims, EmitContext context)
+    {
+        var names = claims.For(tool.FilePath)?.Names;
+        var plan = tool.Plan is { } planned && names is not null && context.AmbiguousCoreOwners.Count == 0
+            ? planned with { Names = names }
+            : null;
+        return new ToolOutput(tool.FilePath, plan, context);
+    }
+}

@@ -5,20 +5,29 @@ using System.Text;
 
 namespace Wiro.Generator.Planning;
 
-/// <summary>The client core's source files, embedded in this assembly from <c>Core/*.cs</c>.</summary>
+/// <summary>
+/// The client core's source files, embedded in this assembly: <c>Core/*.cs</c>, emitted to every compilation, and
+/// <c>CoreDependencyInjection/*.cs</c>, emitted only where the DI abstractions they are written against are referenced.
+/// </summary>
 internal static class CoreSources
 {
     private const string ResourcePrefix = "Wiro.Core.";
+    private const string DependencyInjectionPrefix = "Wiro.CoreDependencyInjection.";
 
     /// <summary>Every core file as (file name, text), in resource order.</summary>
-    public static IEnumerable<(string FileName, string Text)> Read()
+    public static IEnumerable<(string FileName, string Text)> Read() => Read(ResourcePrefix);
+
+    /// <summary>The fixed part of <c>AddWiro</c> as (file name, text): the tool registrations are generated.</summary>
+    public static IEnumerable<(string FileName, string Text)> ReadDependencyInjection() => Read(DependencyInjectionPrefix);
+
+    private static IEnumerable<(string FileName, string Text)> Read(string prefix)
     {
         var assembly = typeof(CoreSources).Assembly;
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            if (resource.StartsWith(ResourcePrefix, System.StringComparison.Ordinal))
+            if (resource.StartsWith(prefix, System.StringComparison.Ordinal))
             {
-                yield return (resource.Substring(ResourcePrefix.Length), ReadResource(assembly, resource));
+                yield return (resource.Substring(prefix.Length), ReadResource(assembly, resource));
             }
         }
     }

@@ -3,8 +3,11 @@ using Wiro.Generator.Tests.Infrastructure;
 namespace Wiro.Generator.Tests.Emitting;
 
 /// <summary>
-/// The generated sources of every shipped spec, compared with reviewed snapshots in <c>Emitting/Snapshots</c>.
-/// The client core is left out: it is ordinary C# reviewed as such and tested in Wiro.Core.Tests.
+/// The generated sources of every shipped spec and of a few scenarios, compared with reviewed snapshots in
+/// <c>Emitting/Snapshots/{scenario}</c>, one per generated file (see <see cref="Snapshot"/> for how to update them).
+/// The client core is left out: it is ordinary C# reviewed as such and tested in Wiro.Core.Tests. The fixed part of
+/// <c>AddWiro</c> is in, since its snapshot shows what the core's rewriting (namespace, accessibility, attributes)
+/// makes of a file outside the core's namespace.
 /// </summary>
 public sealed class SnapshotTests
 {
@@ -17,13 +20,8 @@ public sealed class SnapshotTests
     {
         var spec = GeneratorHarness.ShippedSpecs().Single(s => Path.GetFileName(s.Path) == specFileName);
         var run = GeneratorHarness.Run([spec]);
-        var fromSpec = run.Sources
-            .Where(pair => !pair.Key.StartsWith("Wiro.Core.", StringComparison.Ordinal))
-            .OrderBy(pair => pair.Key, StringComparer.Ordinal);
 
-        var text = string.Concat(fromSpec.Select(pair => $"//// {pair.Key}\n{pair.Value}\n"));
-
-        Snapshot.Match(text, Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(specFileName)));
+        Snapshot.MatchFiles(WithoutCore(run), Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(specFileName)));
     }
 
     /// <summary>Shapes the seed does not have, each reviewed once as a snapshot.</summary>
@@ -45,6 +43,16 @@ public sealed class SnapshotTests
             .Build())]),
         ["internal-accessibility"] = () => GeneratorHarness.Run(GeneratorHarness.ShippedSpecs(),
             new Dictionary<string, string> { ["WiroAccessibility"] = "internal" }),
+        ["dependency-injection"] = () => GeneratorHarness.Run(
+            [
+                new SpecInput("/specs/a.wiro.md", new SpecBuilder("acme", "tool-a").Input("prompt", "textarea", "p").Build()),
+                new SpecInput("/specs/b.wiro.md", new SpecBuilder("acme", "tool-b").Input("prompt", "textarea", "p").Build()),
+            ],
+            compilation: WebReferences.Compilation()),
+        ["dependency-injection-internal"] = () => GeneratorHarness.Run(
+            [new SpecInput("/specs/a.wiro.md", new SpecBuilder("acme", "tool-a").Input("prompt", "textarea", "p").Build())],
+            new Dictionary<string, string> { ["WiroNamespace"] = "Acme.Clients", ["WiroAccessibility"] = "internal" },
+            WebReferences.Compilation()),
         ["referenced-core"] = () =>
         {
             var library = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs());
@@ -60,10 +68,10 @@ public sealed class SnapshotTests
     {
         var run = ScenarioRuns[scenario]();
         Assert.Empty(run.CompilerProblems);
-        var fromSpec = run.Sources
-            .Where(pair => !pair.Key.Contains(".Core.", StringComparison.Ordinal))
-            .OrderBy(pair => pair.Key, StringComparer.Ordinal);
 
-        Snapshot.Match(string.Concat(fromSpec.Select(pair => $"//// {pair.Key}\n{pair.Value}\n")), scenario);
+        Snapshot.MatchFiles(WithoutCore(run), scenario);
     }
+
+    private static Dictionary<string, string> WithoutCore(GeneratorRun run)
+        => run.Sources.Where(pair => !pair.Key.Contains(".Core.", StringComparison.Ordinal)).ToDictionary();
 }

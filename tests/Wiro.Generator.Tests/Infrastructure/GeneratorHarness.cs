@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Wiro.Generator.Pipeline;
 
 namespace Wiro.Generator.Tests.Infrastructure;
 
@@ -28,6 +29,13 @@ public sealed record GeneratorRun(
 /// </summary>
 public static class GeneratorHarness
 {
+    /// <summary>The names the generator gives its steps: every public constant of <see cref="TrackingNames"/>.</summary>
+    private static readonly HashSet<string> GeneratorStepNames = typeof(TrackingNames)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(field => field.IsLiteral)
+        .Select(field => (string)field.GetRawConstantValue()!)
+        .ToHashSet(StringComparer.Ordinal);
+
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
 
     public static CSharpCompilation CreateCompilation(params string[] sources)
@@ -78,6 +86,11 @@ public static class GeneratorHarness
         return Run(driver, compilation ?? CreateCompilation());
     }
 
+    /// <summary>
+    /// Runs the generator, then runs it again over an equal compilation and checks that second run was fully
+    /// cached, as NetEscapades.EnumGenerators' test helper does: every test then also proves that its models are
+    /// value-equal (a model holding a fresh array or a symbol would be Modified here and regenerate on every keystroke).
+    /// </summary>
     public static GeneratorRun Run(GeneratorDriver driver, Compilation compilation)
     {
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
@@ -85,7 +98,29 @@ public static class GeneratorHarness
         var sources = result.Results
             .SelectMany(r => r.GeneratedSources)
             .ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        AssertSecondRunIsCached(driver, compilation);
         return new GeneratorRun(driver, output, diagnostics, sources);
+    }
+
+    /// <summary>
+    /// Every step the generator names (<see cref="TrackingNames"/>) of a run over a copy of
+    /// <paramref name="compilation"/> is Cached or Unchanged, and every output Cached. Roslyn's own input steps
+    /// (<c>Compilation</c>, ...) are left out: a copy is a new compilation, and they only say so.
+    /// </summary>
+    public static void AssertSecondRunIsCached(GeneratorDriver driver, Compilation compilation)
+    {
+        var second = driver.RunGenerators(compilation.Clone()).GetRunResult().Results.Single();
+        var notCached = second.TrackedSteps
+            .Where(step => GeneratorStepNames.Contains(step.Key))
+            .SelectMany(step => step.Value.SelectMany(run => run.Outputs).Select(output => (Step: step.Key, output.Reason)))
+            .Where(output => output.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged))
+            .Concat(second.TrackedOutputSteps
+                .SelectMany(step => step.Value.SelectMany(run => run.Outputs).Select(output => (Step: step.Key, output.Reason)))
+                .Where(output => output.Reason != IncrementalStepRunReason.Cached))
+            .Select(output => $"{output.Step} was {output.Reason}")
+            .Distinct()
+            .ToList();
+        Assert.True(notCached.Count == 0, "A second run over an equal compilation was not fully cached: " + string.Join("; ", notCached));
     }
 
     /// <summary>The repository's spec files (copied beside the test assembly as specs/*.md).</summary>

@@ -7,40 +7,91 @@ using Xunit.Sdk;
 namespace Wiro.Generator.Tests.Infrastructure;
 
 /// <summary>
-/// Compares text with a verified file kept beside the test source (<c>Snapshots/name.verified.txt</c>). On a
-/// mismatch it writes <c>name.received.txt</c> and fails with a line diff. Set <c>WIRO_ACCEPT_SNAPSHOTS=1</c>
-/// to accept the received text; that is refused when <c>CI=true</c>, so CI can only compare.
+/// Compares generated files with verified snapshots kept beside the test source, one file per hint name:
+/// <c>Snapshots/{scenario}/{hint name}.verified.txt</c>, so a review reads one generated file as it is, and a change
+/// to one emitter shows in the files it touches only.
 /// </summary>
+/// <remarks>
+/// Updating: run the tests. A snapshot that differs gets <c>{hint name}.received.txt</c> beside it (ignored by git)
+/// and the test fails with a line diff; a generated file without a snapshot fails the same way, and so does a
+/// snapshot whose file is no longer generated. Review the received files, then accept them all with
+/// <c>WIRO_ACCEPT_SNAPSHOTS=1 dotnet test tests/Wiro.Generator.Tests</c>: that writes each verified file, deletes the
+/// snapshots of files no longer generated, and is refused when <c>CI=true</c>, so CI can only compare. Commit the
+/// verified files with the change that caused them.
+/// </remarks>
 public static class Snapshot
 {
-    public static void Match(string actual, string name, [CallerFilePath] string callerPath = "")
+    private const string VerifiedSuffix = ".verified.txt";
+    private const string ReceivedSuffix = ".received.txt";
+
+    /// <summary>Matches every file of <paramref name="files"/> (hint name to text) with the scenario's snapshots.</summary>
+    public static void MatchFiles(IReadOnlyDictionary<string, string> files, string scenario, [CallerFilePath] string callerPath = "")
     {
-        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots");
-        var verifiedPath = Path.Combine(directory, name + ".verified.txt");
-        var receivedPath = Path.Combine(directory, name + ".received.txt");
+        var directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Snapshots", scenario);
+        var failures = new List<string>();
+        foreach (var (hintName, text) in files.OrderBy(pair => pair.Key, StringComparer.Ordinal))
+        {
+            if (Compare(directory, hintName, text) is { } failure)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        var stale = Directory.Exists(directory)
+            ? Directory.GetFiles(directory, "*" + VerifiedSuffix)
+                .Select(path => Path.GetFileName(path)[..^VerifiedSuffix.Length])
+                .Where(hintName => !files.ContainsKey(hintName))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+        foreach (var hintName in stale)
+        {
+            if (Accepting)
+            {
+                File.Delete(Path.Combine(directory, hintName + VerifiedSuffix));
+            }
+            else
+            {
+                failures.Add($"{hintName} has a snapshot in {directory} but is no longer generated. Accept with WIRO_ACCEPT_SNAPSHOTS=1 to delete it.");
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new XunitException(string.Join("\n\n", failures));
+        }
+    }
+
+    private static bool Accepting
+        => Environment.GetEnvironmentVariable("WIRO_ACCEPT_SNAPSHOTS") == "1"
+           && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Null when the file matches its snapshot (or was accepted); else what differs.</summary>
+    private static string? Compare(string directory, string hintName, string actual)
+    {
+        var verifiedPath = Path.Combine(directory, hintName + VerifiedSuffix);
+        var receivedPath = Path.Combine(directory, hintName + ReceivedSuffix);
         actual = actual.Replace("\r\n", "\n");
 
         var expected = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath).Replace("\r\n", "\n") : null;
         if (expected == actual)
         {
             File.Delete(receivedPath);
-            return;
-        }
-
-        if (Environment.GetEnvironmentVariable("WIRO_ACCEPT_SNAPSHOTS") == "1"
-            && !string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Directory.CreateDirectory(directory);
-            File.WriteAllText(verifiedPath, actual);
-            File.Delete(receivedPath);
-            return;
+            return null;
         }
 
         Directory.CreateDirectory(directory);
+        if (Accepting)
+        {
+            File.WriteAllText(verifiedPath, actual);
+            File.Delete(receivedPath);
+            return null;
+        }
+
         File.WriteAllText(receivedPath, actual);
-        throw new XunitException(expected is null
+        return expected is null
             ? $"No verified snapshot {verifiedPath}; wrote {receivedPath}. Review it, then accept with WIRO_ACCEPT_SNAPSHOTS=1."
-            : $"Snapshot {name} differs (received text in {receivedPath}):\n{Diff(expected, actual)}");
+            : $"Snapshot {hintName} differs (received text in {receivedPath}):\n{Diff(expected, actual)}";
     }
 
     private static string Diff(string expected, string actual)

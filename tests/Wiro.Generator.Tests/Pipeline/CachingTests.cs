@@ -13,7 +13,8 @@ public sealed class CachingTests
     private static readonly string[] TrackedSteps =
     [
         TrackingNames.EmitContext, TrackingNames.SpecSource, TrackingNames.Tool, TrackingNames.Summary,
-        TrackingNames.Claims, TrackingNames.Statuses, TrackingNames.ToolOutput,
+        TrackingNames.Claims, TrackingNames.Statuses, TrackingNames.ToolOutput, TrackingNames.ToolDiagnostics,
+        TrackingNames.CompilationDiagnostics,
     ];
 
     private static List<SpecInput> ManySpecs(int count)
@@ -73,6 +74,40 @@ public sealed class CachingTests
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         Assert.All(second.TrackedSteps[TrackingNames.Claims].SelectMany(s => s.Outputs),
             o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void A_warning_that_only_moves_is_reported_at_its_new_line_and_regenerates_no_source()
+    {
+        var spec = new SpecInput("/specs/odd.wiro.md", new SpecBuilder("acme", "odd-tool")
+            .Input("prompt", "textarea", "p")
+            .Input("tint", "colorwheel", "#fff")
+            .Build());
+        var compilation = GeneratorHarness.CreateCompilation();
+        var first = GeneratorHarness.Run(GeneratorHarness.CreateDriver([spec], out var texts), compilation);
+        var before = Assert.Single(first.GeneratorDiagnostics, d => d.Id == "WIRO003").Location.GetLineSpan().StartLinePosition.Line;
+
+        // A blank line above the inputs moves the WIRO003 at "type: colorwheel" one line down and changes nothing else.
+        var moved = spec with { Text = spec.Text.Replace("## Model Inputs:", "\n## Model Inputs:", StringComparison.Ordinal) };
+        var driver = first.Driver.ReplaceAdditionalText(texts[0], new InMemoryAdditionalText(moved.Path, moved.Text));
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+        var second = driver.GetRunResult().Results.Single();
+
+        Assert.Equal(before + 1, Assert.Single(diagnostics, d => d.Id == "WIRO003").Location.GetLineSpan().StartLinePosition.Line);
+        Assert.All(second.TrackedSteps[TrackingNames.Tool].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(second.TrackedSteps[TrackingNames.ToolDiagnostics].SelectMany(s => s.Outputs),
+            o => Assert.Equal(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.All(second.TrackedSteps[TrackingNames.ToolOutput].SelectMany(s => s.Outputs),
+            o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"ToolOutput was {o.Reason}"));
+
+        // The source output fed by ToolOutput is not run again; only the diagnostics output is.
+        var outputs = second.TrackedOutputSteps.SelectMany(step => step.Value).ToList();
+        var toolSource = Assert.Single(outputs, step => step.Inputs.Any(input => input.Source.Name == TrackingNames.ToolOutput));
+        Assert.All(toolSource.Outputs, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        var reported = Assert.Single(outputs, step => step.Inputs.Any(input => input.Source.Name == TrackingNames.ToolDiagnostics));
+        Assert.All(reported.Outputs, o => Assert.NotEqual(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.Equal(first.Sources["Wiro.Tools.OddTool.g.cs"], second.GeneratedSources.Single(s => s.HintName == "Wiro.Tools.OddTool.g.cs").SourceText.ToString());
     }
 
     [Fact]
