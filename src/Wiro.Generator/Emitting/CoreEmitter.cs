@@ -32,7 +32,7 @@ internal static class CoreEmitter
             yield break;
         }
 
-        // Not under "Core.": the tools' AddWiro part, generated, has the hint name WiroServiceCollectionExtensions.
+        // A hint name apart from "Core.": what is named Core.* goes to every compilation that holds the core, this does not.
         foreach (var (fileName, text) in CoreSources.ReadDependencyInjection())
         {
             var hintName = GeneratedFile.HintName(context, "DependencyInjection." + Path.GetFileNameWithoutExtension(fileName));

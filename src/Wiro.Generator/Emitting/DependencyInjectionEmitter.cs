@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Wiro.Generator.Pipeline;
 
 namespace Wiro.Generator.Emitting;
@@ -64,7 +65,7 @@ internal static class DependencyInjectionEmitter
         return GeneratedFile.End(writer);
     }
 
-    private static System.Collections.Generic.IEnumerable<string> ToolClients(NameClaims claims, EmitContext context)
+    private static IEnumerable<string> ToolClients(NameClaims claims, EmitContext context)
     {
         foreach (var naming in claims.Tools)
         {

@@ -12,8 +12,9 @@ namespace Wiro.Generator.Emitting;
 /// <param name="EmitCore">False when the project compiles the core's files itself (<c>WiroEmitCore=false</c>).</param>
 /// <param name="AmbiguousCoreOwners">The referenced assemblies that each carry a core in the namespace, when two or
 /// more do: nothing is generated then, since every use of the core would be ambiguous (CS0433).</param>
-/// <param name="EmitDependencyInjection">True when <c>AddWiro</c> is generated: the compilation references the DI
-/// abstractions and holds the core itself (a referenced core's project has its own <c>AddWiro</c>).</param>
+/// <param name="EmitDependencyInjection">True when <c>AddWiro</c> is written: the compilation references the DI
+/// abstractions and holds the core itself (a referenced core's project has its own <c>AddWiro</c>). Its fixed part
+/// then goes out with the core (when <see cref="EmitCore"/>), its tool registrations whenever there is a tool.</param>
 public sealed record EmitContext(
     string Namespace,
     string Accessibility,

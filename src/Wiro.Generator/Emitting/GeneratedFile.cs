@@ -21,8 +21,7 @@ internal static class GeneratedFile
 
     /// <summary>The attribute every generated type carries, naming this generator and its version.</summary>
     public static readonly string GeneratedCodeAttribute =
-        "[global::System.CodeDom.Compiler.GeneratedCode(\"Wiro.Generator\", \""
-        + typeof(GeneratedFile).Assembly.GetName().Version!.ToString() + "\")]";
+        $"""[global::System.CodeDom.Compiler.GeneratedCode("Wiro.Generator", "{typeof(GeneratedFile).Assembly.GetName().Version}")]""";
 
     /// <summary>Closes the namespace block <see cref="Begin"/> opened.</summary>
     public static string End(SourceWriter writer)
