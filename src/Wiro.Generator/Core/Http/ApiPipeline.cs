@@ -86,7 +86,7 @@ internal sealed class ApiPipeline
             throw new WiroApiException(-1, "The call to Wiro failed: " + exception.Message, (exception as HttpRequestException)?.StatusCode, exception);
         }
 
-        async Task<Attempt<JsonAnswer>> AttemptAsync(int attempt, bool mayRetry, CancellationToken token)
+        async Task<RetryAttempt<JsonAnswer>> AttemptAsync(int attempt, bool mayRetry, CancellationToken token)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = createContent(state) };
             var call = new WiroCall(operation, sendOnce: !retry);
@@ -109,14 +109,14 @@ internal sealed class ApiPipeline
                 if (mayRetry && WiroRetry.IsRetryable(response.StatusCode))
                 {
                     // The loop waits as its Retry-After asks, then disposes it.
-                    var again = Attempt<JsonAnswer>.Again("HTTP " + (int)response.StatusCode, response);
+                    var again = RetryAttempt<JsonAnswer>.Again("HTTP " + (int)response.StatusCode, response);
                     response = null;
                     return again;
                 }
 
                 var answer = await WiroResponse.ReadAsync(response, _options.MaxResponseBytes, _http.Timeout, token).ConfigureAwait(false);
                 Log?.CallSucceeded(operation, sent);
-                return Attempt<JsonAnswer>.Done(answer);
+                return RetryAttempt<JsonAnswer>.Done(answer);
             }
             finally
             {

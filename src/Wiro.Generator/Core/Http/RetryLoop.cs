@@ -7,9 +7,9 @@ using System.Threading;
 using System.Threading.Tasks;
 
 /// <summary>What one attempt came to: its value, or a reason to try again (with the answer that asked, for its <c>Retry-After</c>).</summary>
-internal readonly struct Attempt<T>
+internal readonly struct RetryAttempt<T>
 {
-    private Attempt(T value, string? retryReason, HttpResponseMessage? answer)
+    private RetryAttempt(T value, string? retryReason, HttpResponseMessage? answer)
     {
         Value = value;
         RetryReason = retryReason;
@@ -24,10 +24,10 @@ internal readonly struct Attempt<T>
     /// <summary>A retryable answer, kept for its <c>Retry-After</c>; the loop disposes it after the wait.</summary>
     public HttpResponseMessage? Answer { get; }
 
-    public static Attempt<T> Done(T value) => new(value, null, null);
+    public static RetryAttempt<T> Done(T value) => new(value, null, null);
 
     /// <summary>Only when the attempt was told it may be retried.</summary>
-    public static Attempt<T> Again(string reason, HttpResponseMessage? answer = null) => new(default!, reason, answer);
+    public static RetryAttempt<T> Again(string reason, HttpResponseMessage? answer = null) => new(default!, reason, answer);
 }
 
 /// <summary>
@@ -42,20 +42,20 @@ internal static class RetryLoop
 {
     /// <param name="options">The retry count and delays.</param>
     /// <param name="retry">False for calls sent exactly once (a Run, an upload): the single attempt is never told it may retry.</param>
-    /// <param name="attempt">One attempt: its number from 0, whether it may return <see cref="Attempt{T}.Again"/>, and the token.</param>
+    /// <param name="attempt">One attempt: its number from 0, whether it may return <see cref="RetryAttempt{T}.Again"/>, and the token.</param>
     /// <param name="retrying">Told the number of the next attempt and why, before the wait (for metrics and logs); may be null.</param>
     /// <param name="cancellationToken">Cancels the attempts and the waits.</param>
     public static async Task<T> RunAsync<T>(
         WiroClientOptions options,
         bool retry,
-        Func<int, bool, CancellationToken, Task<Attempt<T>>> attempt,
+        Func<int, bool, CancellationToken, Task<RetryAttempt<T>>> attempt,
         Action<int, string>? retrying,
         CancellationToken cancellationToken)
     {
         for (var number = 0; ; number++)
         {
             var mayRetry = retry && number < options.MaxRetries;
-            Attempt<T> outcome;
+            RetryAttempt<T> outcome;
             try
             {
                 outcome = await attempt(number, mayRetry, cancellationToken).ConfigureAwait(false);
@@ -70,6 +70,13 @@ internal static class RetryLoop
             if (outcome.RetryReason is null)
             {
                 return outcome.Value;
+            }
+
+            if (!mayRetry)
+            {
+                // The attempt's own bug; retrying anyway would break MaxRetries and a Run's send-once rule.
+                outcome.Answer?.Dispose();
+                throw new InvalidOperationException($"An attempt asked to be retried ({outcome.RetryReason}) when it was told it may not be.");
             }
 
             retrying?.Invoke(number + 1, outcome.RetryReason);

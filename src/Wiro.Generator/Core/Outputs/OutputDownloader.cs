@@ -72,13 +72,13 @@ internal sealed class OutputDownloader
     }
 
     /// <summary>One GET from where the last attempt stopped, its body copied on; again when it is cut short or stalls.</summary>
-    private async Task<Attempt<bool>> AttemptAsync(Stream destination, bool mayRetry, CancellationToken cancellationToken)
+    private async Task<RetryAttempt<bool>> AttemptAsync(Stream destination, bool mayRetry, CancellationToken cancellationToken)
     {
         var response = await DownloadRedirects.SendAsync(_http, _url, _received, cancellationToken).ConfigureAwait(false);
         if (mayRetry && WiroRetry.IsRetryable(response.StatusCode))
         {
             // Kept for its Retry-After; the loop disposes it after the wait.
-            return Attempt<bool>.Again("HTTP " + (int)response.StatusCode, response);
+            return RetryAttempt<bool>.Again("HTTP " + (int)response.StatusCode, response);
         }
 
         using (response)
@@ -92,7 +92,7 @@ internal sealed class OutputDownloader
                     throw Failed($"Downloading {_url} ended after {_received} bytes, fewer than the {expected} expected.", response.StatusCode);
                 }
 
-                return Attempt<bool>.Done(true);
+                return RetryAttempt<bool>.Done(true);
             }
 
             var what = interruption is TimeoutException ? "stalled" : "was cut short";
@@ -101,7 +101,7 @@ internal sealed class OutputDownloader
                 throw Failed($"Downloading {_url} {what} after {_received} of {_expected?.ToString() ?? "?"} bytes ({interruption.Message}).", response.StatusCode, interruption);
             }
 
-            return Attempt<bool>.Again(what);
+            return RetryAttempt<bool>.Again(what);
         }
     }
 
