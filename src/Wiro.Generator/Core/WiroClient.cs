@@ -3,35 +3,30 @@ namespace Wiro;
 
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 
 /// <summary>
 /// The signed Wiro client: runs tools, reads, cancels and kills tasks, uploads files and waits for outcomes. Each
 /// generated tool adds a property (<c>client.LtxVideoText2Video</c>). Thread-safe; dispose it when done.
 /// </summary>
+/// <remarks>
+/// This file is the public API only. Calls go through <see cref="ApiPipeline"/> (signing, origin check, retries,
+/// tracing, logging), run bodies are written by <see cref="RunBody"/>, waits and watches are
+/// <see cref="TaskFollower"/>'s, outputs download through <see cref="OutputDownloader"/>, and the API's addresses
+/// are <see cref="WiroEndpoints"/>.
+/// </remarks>
 public sealed partial class WiroClient : IDisposable
 {
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
-    private readonly WiroCredentials _credentials;
-    private readonly bool _signedByHandler;
-    private readonly Uri _baseAddress;
-    // Resolved once, not per call: each new Uri(base, path) allocated about 0.5 KB on every Task/Detail.
-    private readonly Uri _taskDetailUri;
-    private readonly Uri _taskCancelUri;
-    private readonly Uri _taskKillUri;
-    private readonly Uri _fileUploadUri;
-    private volatile RunEndpoint? _lastRunEndpoint;
-
-    /// <summary>Tasks whose end went on the meter, so that several waits on one task count it once.</summary>
-    private readonly RecentTaskIds _recordedEnds = new(capacity: 4096);
+    private readonly WiroEndpoints _endpoints;
+    private readonly ApiPipeline _pipeline;
+    private readonly TaskFollower _follower;
 
     /// <summary>Creates a client with its own <see cref="HttpClient"/>, disposed with the client.</summary>
     /// <param name="options">Credentials and behaviour.</param>
@@ -71,23 +66,19 @@ public sealed partial class WiroClient : IDisposable
 
     private WiroClient(HttpClient httpClient, WiroClientOptions options, bool ownsHttp, bool signedByHandler)
     {
-        _signedByHandler = signedByHandler;
         Options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         _http = httpClient;
         _ownsHttp = ownsHttp;
         WebSocketAddress = options.EffectiveWebSocketAddress;
-        _credentials = new WiroCredentials(options);
-        var address = options.BaseAddress.AbsoluteUri;
-        _baseAddress = new Uri(address.EndsWith("/", StringComparison.Ordinal) ? address : address + "/");
-        _taskDetailUri = new Uri(_baseAddress, "Task/Detail");
-        _taskCancelUri = new Uri(_baseAddress, "Task/Cancel");
-        _taskKillUri = new Uri(_baseAddress, "Task/Kill");
-        _fileUploadUri = new Uri(_baseAddress, "File/Upload");
+        _endpoints = new WiroEndpoints(options.BaseAddress);
+        // Who signs is settled here, once: the client, or the WiroSigningHandler at the bottom of the given chain.
+        var signing = signedByHandler ? SigningPolicy.InHandler : new SigningPolicy(options);
+        _pipeline = new ApiPipeline(httpClient, options, signing, _endpoints.Base);
+        _follower = new TaskFollower(this);
     }
 
-    // Validates first so that bad options never leave an HttpClient behind. Redirects are not followed by the
-    // handler: signed calls refuse them (ApiOrigin), downloads follow them hop by hop (OutputDownloader).
+    // Validates first so that bad options never leave an HttpClient behind.
     private static HttpClient CreateHttpClient(WiroClientOptions options)
     {
         (options ?? throw new ArgumentNullException(nameof(options))).Validate();
@@ -118,7 +109,8 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("Both the owner and the model of the tool are required.", string.IsNullOrEmpty(owner) ? nameof(owner) : nameof(model));
         }
 
-        using var document = await PostAsync(RunUri(owner, model), "Run " + owner + "/" + model, request, RunBody, retry: false, cancellationToken, tool: owner + "/" + model).ConfigureAwait(false);
+        using var document = await _pipeline.PostAsync(
+            _endpoints.Run(owner, model), "Run " + owner + "/" + model, request, RunBody.Create, retry: false, cancellationToken, tool: owner + "/" + model).ConfigureAwait(false);
         return WiroRunResult.Read(document.RootElement);
     }
 
@@ -134,15 +126,12 @@ public sealed partial class WiroClient : IDisposable
         IProgress<WiroTaskUpdate>? progress = null, CancellationToken cancellationToken = default)
     {
         // One activity over the run and the wait; its calls nest under it. Nothing is built when nobody listens.
-        using var activity = WiroTelemetry.Source.HasListeners()
-            ? WiroTelemetry.Source.StartActivity("RunAndWait " + owner + "/" + model, ActivityKind.Internal)
-            : null;
-        WiroTelemetry.TagTool(activity, owner + "/" + model);
+        using var activity = WiroTelemetry.StartRunAndWait(owner + "/" + model);
         try
         {
             var run = await RunAsync(owner, model, request, cancellationToken).ConfigureAwait(false);
             activity?.SetTag("wiro.task.id", run.TaskId);
-            var result = await WaitAsync(run, progress, owner + "/" + model, cancellationToken).ConfigureAwait(false);
+            var result = await _follower.WaitAsync(run, progress, owner + "/" + model, cancellationToken).ConfigureAwait(false);
             WiroTelemetry.TagOutcome(activity, result);
             return result;
         }
@@ -158,7 +147,7 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task.</returns>
     public Task<WiroTask> GetTaskByIdAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_taskDetailUri, "Task/Detail", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "taskid", taskId, cancellationToken);
 
     /// <summary>Reads a task that <see cref="RunAsync"/> started.</summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
@@ -172,21 +161,21 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task.</returns>
     public Task<WiroTask> GetTaskByTokenAsync(string socketAccessToken, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_taskDetailUri, "Task/Detail", "tasktoken", socketAccessToken, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "tasktoken", socketAccessToken, cancellationToken);
 
     /// <summary>Cancels a task still in the queue (Wiro refuses with code 1 once it runs: kill it instead).</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task as Wiro answered.</returns>
     public Task<WiroTask> CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_taskCancelUri, "Task/Cancel", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskCancel, "Task/Cancel", "taskid", taskId, cancellationToken);
 
     /// <summary>Kills a running task.</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task as Wiro answered.</returns>
     public Task<WiroTask> KillTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_taskKillUri, "Task/Kill", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskKill, "Task/Kill", "taskid", taskId, cancellationToken);
 
     /// <summary>Uploads a file (100 MB at most) and returns the URL to pass to a run. Not retried automatically.</summary>
     /// <param name="file">Local content to upload.</param>
@@ -199,7 +188,7 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("Only local content can be uploaded.", nameof(file));
         }
 
-        using var document = await PostAsync(_fileUploadUri, "File/Upload", file, static file =>
+        using var document = await _pipeline.PostAsync(_endpoints.FileUpload, "File/Upload", file, static file =>
         {
             var content = new MultipartFormDataContent();
             content.Add(file.CreateContent(), "file", file.FileName ?? "file");
@@ -231,7 +220,7 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentNullException(nameof(run));
         }
 
-        return await WaitAsync(run, progress, tool: null, cancellationToken).ConfigureAwait(false);
+        return await _follower.WaitAsync(run, progress, tool: null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits until a task read earlier (by <see cref="GetTaskByIdAsync"/> or <see cref="GetTaskByTokenAsync"/>) ends.</summary>
@@ -258,21 +247,10 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentNullException(nameof(run));
         }
 
-        var channel = Channel.CreateUnbounded<WiroTaskUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var following = FollowIntoAsync(run, channel.Writer, stop.Token, cancellationToken);
-        try
+        // An iterator of its own, so a null run fails when enumerated, and the token given to WithCancellation joins this one.
+        await foreach (var update in _follower.WatchAsync(run, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var update in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
-            {
-                yield return update;
-            }
-        }
-        finally
-        {
-            // Reached early when the caller leaves the loop: stop polling and let the follower finish before returning.
-            stop.Cancel();
-            await following.ConfigureAwait(false);
+            yield return update;
         }
     }
 
@@ -307,78 +285,12 @@ public sealed partial class WiroClient : IDisposable
     /// wiro tool's Tool/List). The caller disposes the answer.
     /// </summary>
     internal Task<JsonAnswer> PostJsonAsync<TState>(string path, TState state, Action<Utf8JsonWriter, TState> writeBody, CancellationToken cancellationToken)
-        => PostAsync(
-            new Uri(_baseAddress, path), path, (state, writeBody),
+        => _pipeline.PostAsync(
+            new Uri(_endpoints.Base, path), path, (state, writeBody),
             static body => PooledJsonContent.Create(body.state, body.writeBody), retry: true, cancellationToken);
 
     private static WiroRunResult ToRun(WiroTask task)
         => task is null ? throw new ArgumentNullException(nameof(task)) : new WiroRunResult(task.Id, task.SocketAccessToken);
-
-    /// <summary>Waits for <paramref name="run"/> and records its end (by <paramref name="tool"/>, else the tool the task names).</summary>
-    private async Task<WiroTaskResult> WaitAsync(WiroRunResult run, IProgress<WiroTaskUpdate>? progress, string? tool, CancellationToken cancellationToken)
-    {
-        var task = await FollowAsync(run, progress is null ? null : progress.Report, cancellationToken, cancellationToken).ConfigureAwait(false);
-        return RecordEnd(task, tool);
-    }
-
-    /// <summary>Puts a task's end on the meter the first time this client sees it, whichever wait or watch saw it.</summary>
-    private WiroTaskResult RecordEnd(WiroTask task, string? tool)
-    {
-        var result = new WiroTaskResult(task);
-        if (WiroTelemetry.RecordsEnds && _recordedEnds.TryAdd(task.Id))
-        {
-            WiroTelemetry.RecordEnd(tool ?? task.Tool ?? "unknown", result);
-        }
-
-        return result;
-    }
-
-    /// <summary>
-    /// Follows a task to its end. <paramref name="waitToken"/> stops following; the task is killed only when the
-    /// caller's own <paramref name="callerToken"/> was cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
-    /// </summary>
-    private async Task<WiroTask> FollowAsync(WiroRunResult run, Action<WiroTaskUpdate>? report, CancellationToken waitToken, CancellationToken callerToken)
-    {
-        try
-        {
-            return await new TaskWaiter(this, run, report).WaitAsync(waitToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (callerToken.IsCancellationRequested && Options.KillTaskOnCancel)
-        {
-            await KillQuietlyAsync(run.TaskId).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    /// <summary>Feeds <see cref="WatchAsync(WiroRunResult, CancellationToken)"/>; never throws, the channel carries the outcome.</summary>
-    private async Task FollowIntoAsync(WiroRunResult run, ChannelWriter<WiroTaskUpdate> writer, CancellationToken waitToken, CancellationToken callerToken)
-    {
-        try
-        {
-            await Task.Yield();
-            var task = await FollowAsync(run, update => writer.TryWrite(update), waitToken, callerToken).ConfigureAwait(false);
-            RecordEnd(task, tool: null);
-            writer.TryComplete();
-        }
-        catch (Exception exception)
-        {
-            writer.TryComplete(exception);
-        }
-    }
-
-    private async Task KillQuietlyAsync(string taskId)
-    {
-        try
-        {
-            // Bounded: the caller asked to stop and should not wait long for a courtesy call.
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await KillTaskAsync(taskId, timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is WiroApiException or OperationCanceledException or HttpRequestException)
-        {
-            // Best effort: the task may already have ended, and the caller's cancellation is what they see.
-        }
-    }
 
     private async Task<WiroTask> TaskCallAsync(Uri uri, string operation, string key, string value, CancellationToken cancellationToken)
     {
@@ -387,178 +299,20 @@ public sealed partial class WiroClient : IDisposable
             throw new ArgumentException("A task id or token is required.", nameof(value));
         }
 
-        using var document = await PostAsync(
+        using var document = await _pipeline.PostAsync(
             uri, operation, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
             retry: true, cancellationToken).ConfigureAwait(false);
         return WiroTask.FromTaskList(document.RootElement, this)
                ?? throw new WiroApiException(1, $"Wiro knows no task with {key} '{value}'.", null);
     }
 
-    /// <summary>
-    /// Signs and sends one POST and reads its envelope. With <paramref name="retry"/>, retries on 408/429/5xx and
-    /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once, and marks
-    /// the message so that <see cref="WiroSigningHandler"/> refuses to let any other handler send it again.
-    /// </summary>
-    private async Task<JsonAnswer> PostAsync<TState>(
-        Uri uri, string operation, TState state, Func<TState, HttpContent> createContent, bool retry, CancellationToken cancellationToken, string? tool = null)
-    {
-        using var activity = WiroTelemetry.Source.HasListeners() ? WiroTelemetry.Source.StartActivity(operation, ActivityKind.Client) : null;
-        activity?.SetTag("wiro.operation", operation);
-        if (tool is not null)
-        {
-            WiroTelemetry.TagTool(activity, tool);
-        }
-
-        try
-        {
-            var answer = await SendWithRetriesAsync(uri, operation, state, createContent, retry, activity, cancellationToken).ConfigureAwait(false);
-            // A Run names the task it started: with the id on its activity, a trace of RunAsync alone (a service that
-            // answers 202 and watches later) still leads to the task.
-            if (tool is not null)
-            {
-                activity?.SetTag("wiro.task.id", LenientJson.Text(answer.RootElement, "taskid"));
-            }
-
-            return answer;
-        }
-        catch (Exception exception)
-        {
-            WiroTelemetry.RecordFailure(activity, exception);
-            if (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                Log?.CallFailed(operation, exception.GetType().Name, (int?)(exception as WiroApiException)?.HttpStatus);
-            }
-
-            throw;
-        }
-    }
-
-    private async Task<JsonAnswer> SendWithRetriesAsync<TState>(
-        Uri uri, string operation, TState state, Func<TState, HttpContent> createContent, bool retry, Activity? activity, CancellationToken cancellationToken)
-    {
-        var sent = 0;
-        for (var attempt = 0; ; attempt++)
-        {
-            var canRetry = retry && attempt < Options.MaxRetries;
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = createContent(state) };
-            var call = new WiroCall(operation, sendOnce: !retry);
-            request.Options.Set(WiroCall.Key, call);
-            if (!_signedByHandler)
-            {
-                _credentials.Apply(request);
-            }
-
-            HttpResponseMessage? response = null;
-            try
-            {
-                try
-                {
-                    response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                }
-                finally
-                {
-                    // A handler below (a user's retry handler over WiroSigningHandler) may have sent it more than once.
-                    sent += Math.Max(1, call.Attempts);
-                    activity?.SetTag("wiro.attempts", sent);
-                }
-
-                ApiOrigin.Check(response, _baseAddress);
-                if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
-                {
-                    WiroTelemetry.RecordRetry(operation);
-                    Log?.Retrying(operation, attempt + 1, "HTTP " + (int)response.StatusCode);
-                    await WiroRetry.DelayAsync(Options, attempt, response, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                var answer = await WiroResponse.ReadAsync(response, Options.MaxResponseBytes, _http.Timeout, cancellationToken).ConfigureAwait(false);
-                Log?.CallSucceeded(operation, sent);
-                return answer;
-            }
-            catch (Exception exception) when (canRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
-            {
-                WiroTelemetry.RecordRetry(operation);
-                Log?.Retrying(operation, attempt + 1, exception.GetType().Name);
-                await WiroRetry.DelayAsync(Options, attempt, null, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is HttpRequestException or IOException)
-            {
-                throw new WiroApiException(-1, "The call to Wiro failed: " + exception.Message, (exception as HttpRequestException)?.StatusCode, exception);
-            }
-            finally
-            {
-                response?.Dispose();
-            }
-        }
-    }
-
     /// <summary>Where the client logs; set by the generated <c>AddWiro</c> from the host's logger factory, null otherwise.</summary>
-    internal IWiroLog? Log { get; set; }
+    internal IWiroLog? Log
+    {
+        get => _pipeline.Log;
+        set => _pipeline.Log = value;
+    }
 
     /// <summary>Where waits listen for live updates; null when they poll. Checked and fixed at construction.</summary>
     internal Uri? WebSocketAddress { get; }
-
-    /// <summary>
-    /// The Run endpoint of a tool. Generated clients pass the same constant strings every time, so the last one is
-    /// kept: escaping and parsing the URI would otherwise be a good share of a run's own cost.
-    /// </summary>
-    private Uri RunUri(string owner, string model)
-    {
-        var last = _lastRunEndpoint;
-        if (last is not null && string.Equals(last.Owner, owner, StringComparison.Ordinal) && string.Equals(last.Model, model, StringComparison.Ordinal))
-        {
-            return last.Uri;
-        }
-
-        // Slugs may hold a space or a dot ("Robot v4.0"): escape each segment so it stays one path segment.
-        var uri = new Uri(_baseAddress, string.Concat("Run/", Uri.EscapeDataString(owner), "/", Uri.EscapeDataString(model)));
-        _lastRunEndpoint = new RunEndpoint(owner, model, uri);
-        return uri;
-    }
-
-    private static HttpContent RunBody(WiroRequest request)
-    {
-        if (request.HasLocalFiles)
-        {
-            var multipart = new MultipartFormDataContent();
-            var writer = new MultipartParameterWriter(multipart);
-            request.WriteParameters(writer);
-            WriteRunOptions(writer, request);
-            return multipart;
-        }
-
-        return PooledJsonContent.Create(request, static (json, request) =>
-        {
-            var writer = new JsonParameterWriter(json);
-            request.WriteParameters(writer);
-            WriteRunOptions(writer, request);
-        });
-    }
-
-    /// <summary>
-    /// <c>callbackUrl</c> and <c>projectid</c> are the run's own options, not tool inputs: sent only when set (an
-    /// unset tool input, by contrast, is sent empty, as Wiro's form does).
-    /// </summary>
-    private static void WriteRunOptions(WiroParameterWriter writer, WiroRequest request)
-    {
-        if (request.CallbackUrl is not null)
-        {
-            writer.WriteString(WiroRunOptionKeys.CallbackUrl, request.CallbackUrl);
-        }
-
-        if (request.ProjectId is not null)
-        {
-            writer.WriteString(WiroRunOptionKeys.ProjectId, request.ProjectId);
-        }
-    }
-
-    /// <summary>A tool's Run endpoint, kept whole so that concurrent runs never see half of an update.</summary>
-    private sealed class RunEndpoint(string owner, string model, Uri uri)
-    {
-        public string Owner { get; } = owner;
-
-        public string Model { get; } = model;
-
-        public Uri Uri { get; } = uri;
-    }
 }

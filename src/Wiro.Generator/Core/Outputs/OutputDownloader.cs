@@ -6,19 +6,18 @@ using System.Buffers;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 
 /// <summary>
 /// Streams one public resource into a destination: an output (Wiro's CDN), or a spec page the wiro tool fetches, so
-/// both obey the same rules. Nothing is signed. Redirects are
-/// followed hop by hop, at most <see cref="MaxRedirects"/>, each to http(s) only and never from https to http. A body
-/// cut short, or stalled (<see cref="WiroClientOptions.DownloadStallTimeout"/>), is resumed with a Range request
-/// within <see cref="WiroClientOptions.MaxRetries"/>; a server that ignores the Range sends the whole body again and
-/// the part already written is skipped. A body longer or shorter than expected (Wiro's <c>size</c>, else the
-/// Content-Length) fails, the longer one as soon as it passes the size. With a cap, a body announced or grown past it
-/// fails with <see cref="WiroResponseTooLargeException"/>.
+/// both obey the same rules. Nothing is signed. Redirects are followed hop by hop (<see cref="DownloadRedirects"/>).
+/// A body cut short, or stalled (<see cref="WiroClientOptions.DownloadStallTimeout"/>), is resumed with a Range
+/// request within <see cref="WiroClientOptions.MaxRetries"/>, in the core's one <see cref="RetryLoop"/>; a server
+/// that ignores the Range sends the whole body again and the part already written is skipped. A body longer or
+/// shorter than expected (Wiro's <c>size</c>, else the Content-Length) fails, the longer one as soon as it passes
+/// the size. With a cap, a body announced or grown past it fails with <see cref="WiroResponseTooLargeException"/>.
 /// </summary>
 internal sealed class OutputDownloader
 {
@@ -50,121 +49,61 @@ internal sealed class OutputDownloader
 
     public async Task DownloadAsync(Stream destination, CancellationToken cancellationToken)
     {
-        if (!IsHttp(_url))
+        if (!DownloadRedirects.IsHttp(_url))
         {
             throw Failed($"The output URL {_url} is not http(s); it is not downloaded.", null);
         }
 
-        for (var attempt = 0; ; attempt++)
+        try
         {
-            var canRetry = attempt < _options.MaxRetries;
-            HttpResponseMessage response;
-            try
-            {
-                response = await SendAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (canRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
-            {
-                await WiroRetry.DelayAsync(_options, attempt, null, cancellationToken).ConfigureAwait(false);
-                continue;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or IOException
-                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                throw Failed($"Downloading {_url} failed: {exception.Message}", (exception as HttpRequestException)?.StatusCode, exception);
-            }
-
-            using (response)
-            {
-                if (canRetry && WiroRetry.IsRetryable(response.StatusCode))
-                {
-                    await WiroRetry.DelayAsync(_options, attempt, response, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                var alreadyWritten = StartOf(response);
-                var interruption = await CopyAsync(response, alreadyWritten, destination, cancellationToken).ConfigureAwait(false);
-                if (interruption is null)
-                {
-                    if (_expected is { } expected && _received != expected)
-                    {
-                        throw Failed($"Downloading {_url} ended after {_received} bytes, fewer than the {expected} expected.", response.StatusCode);
-                    }
-
-                    return;
-                }
-
-                if (!canRetry)
-                {
-                    var what = interruption is TimeoutException ? "stalled" : "was cut short";
-                    throw Failed($"Downloading {_url} {what} after {_received} of {_expected?.ToString() ?? "?"} bytes ({interruption.Message}).", response.StatusCode, interruption);
-                }
-            }
-
-            await WiroRetry.DelayAsync(_options, attempt, null, cancellationToken).ConfigureAwait(false);
+            await RetryLoop.RunAsync(
+                _options, retry: true, (_, mayRetry, token) => AttemptAsync(destination, mayRetry, token), retrying: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DestinationFailure failure)
+        {
+            ExceptionDispatchInfo.Throw(failure.InnerException!);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or IOException
+                                          || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // The last attempt could not get an answer (earlier ones were retried).
+            throw Failed($"Downloading {_url} failed: {exception.Message}", (exception as HttpRequestException)?.StatusCode, exception);
         }
     }
 
-    private static bool IsHttp(Uri uri) => uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-
-    private static bool IsRedirect(HttpStatusCode status)
-        => status is HttpStatusCode.MultipleChoices or HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
-            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
-
-    /// <summary>One GET (from <see cref="_received"/> on), following redirects that keep to the rules.</summary>
-    private async Task<HttpResponseMessage> SendAsync(CancellationToken cancellationToken)
+    /// <summary>One GET from where the last attempt stopped, its body copied on; again when it is cut short or stalls.</summary>
+    private async Task<RetryAttempt<bool>> AttemptAsync(Stream destination, bool mayRetry, CancellationToken cancellationToken)
     {
-        var target = _url;
-        for (var hop = 0; ; hop++)
+        var response = await DownloadRedirects.SendAsync(_http, _url, _received, cancellationToken).ConfigureAwait(false);
+        if (mayRetry && WiroRetry.IsRetryable(response.StatusCode))
         {
-            HttpResponseMessage response;
-            using (var request = new HttpRequestMessage(HttpMethod.Get, target))
+            // Kept for its Retry-After; the loop disposes it after the wait.
+            return RetryAttempt<bool>.Again("HTTP " + (int)response.StatusCode, response);
+        }
+
+        using (response)
+        {
+            var alreadyWritten = StartOf(response);
+            var interruption = await CopyAsync(response, alreadyWritten, destination, cancellationToken).ConfigureAwait(false);
+            if (interruption is null)
             {
-                if (_received > 0)
+                if (_expected is { } expected && _received != expected)
                 {
-                    request.Headers.Range = new RangeHeaderValue(_received, null);
+                    throw Failed($"Downloading {_url} ended after {_received} bytes, fewer than the {expected} expected.", response.StatusCode);
                 }
 
-                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                return RetryAttempt<bool>.Done(true);
             }
 
-            // A given HttpClient may have followed redirects inside its handler: where it ended obeys the same rules.
-            var reached = response.RequestMessage?.RequestUri ?? target;
-            var refusal = Refusal(target, reached, response.StatusCode);
-            if (refusal is null && !IsRedirect(response.StatusCode))
+            var what = interruption is TimeoutException ? "stalled" : "was cut short";
+            if (!mayRetry)
             {
-                return response;
+                throw Failed($"Downloading {_url} {what} after {_received} of {_expected?.ToString() ?? "?"} bytes ({interruption.Message}).", response.StatusCode, interruption);
             }
 
-            var status = response.StatusCode;
-            var location = response.Headers.Location;
-            response.Dispose();
-            if (refusal is not null)
-            {
-                throw refusal;
-            }
-
-            if (location is null)
-            {
-                throw new WiroRedirectException($"Downloading {_url}: HTTP {(int)status} is a redirect with no Location.", status, null);
-            }
-
-            var next = location.IsAbsoluteUri ? location : new Uri(reached, location);
-            if (hop == MaxRedirects)
-            {
-                throw new WiroRedirectException($"Downloading {_url}: more than {MaxRedirects} redirects, the last (HTTP {(int)status}) to {next}.", status, next);
-            }
-
-            target = Refusal(reached, next, status) is { } refused ? throw refused : next;
+            return RetryAttempt<bool>.Again(what);
         }
     }
-
-    private WiroRedirectException? Refusal(Uri from, Uri to, HttpStatusCode status)
-        => !IsHttp(to)
-            ? new WiroRedirectException($"Downloading {_url}: redirected (HTTP {(int)status}) to {to}, which is not http(s); not followed.", status, to)
-            : from.Scheme == Uri.UriSchemeHttps && to.Scheme == Uri.UriSchemeHttp
-                ? new WiroRedirectException($"Downloading {_url}: redirected (HTTP {(int)status}) from https to {to}; not followed.", status, to)
-                : null;
 
     /// <summary>How many bytes at the start of this body were already written: none for a range that resumes.</summary>
     private long StartOf(HttpResponseMessage response)
@@ -261,7 +200,7 @@ internal sealed class OutputDownloader
                         throw TooLarge(null, response.StatusCode);
                     }
 
-                    await destination.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+                    await WriteAsync(destination, data, cancellationToken).ConfigureAwait(false);
                     _received += data.Length;
                 }
             }
@@ -269,6 +208,19 @@ internal sealed class OutputDownloader
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A destination that fails to write (a full disk) is the caller's failure: never retried, never described as the server's.</summary>
+    private static async Task WriteAsync(Stream destination, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await destination.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            throw new DestinationFailure(exception);
         }
     }
 
@@ -280,4 +232,7 @@ internal sealed class OutputDownloader
 
     private WiroDownloadException Failed(string message, HttpStatusCode? status, Exception? inner = null)
         => new(message, _url, _expected, _received, status, inner);
+
+    /// <summary>Carries a destination's own exception through the retry loop, which must not take it for a transport failure.</summary>
+    private sealed class DestinationFailure(Exception inner) : Exception(inner.Message, inner);
 }

@@ -35,6 +35,27 @@ internal static class WiroTelemetry
     private static readonly Counter<double> Cost = Meter.CreateCounter<double>(
         "wiro.cost", "{credit}", "The billed cost (totalcost) of finished tasks, by tool.");
 
+    /// <summary>The activity of one API call (a client span named after <paramref name="operation"/>); null when nobody listens.</summary>
+    public static Activity? StartCall(string operation, string? tool)
+    {
+        var activity = Source.HasListeners() ? Source.StartActivity(operation, ActivityKind.Client) : null;
+        activity?.SetTag("wiro.operation", operation);
+        if (tool is not null)
+        {
+            TagTool(activity, tool);
+        }
+
+        return activity;
+    }
+
+    /// <summary>One activity over a run and its wait, which their calls nest under; null when nobody listens.</summary>
+    public static Activity? StartRunAndWait(string tool)
+    {
+        var activity = Source.HasListeners() ? Source.StartActivity("RunAndWait " + tool, ActivityKind.Internal) : null;
+        TagTool(activity, tool);
+        return activity;
+    }
+
     /// <summary>Counts one retry of <paramref name="operation"/> (Task/Detail, Task/Cancel, ...).</summary>
     public static void RecordRetry(string operation)
     {
