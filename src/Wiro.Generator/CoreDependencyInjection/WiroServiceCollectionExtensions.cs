@@ -74,10 +74,9 @@ public static partial class WiroServiceCollectionExtensions
         global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddEnumerable(services, global::Microsoft.Extensions.DependencyInjection.ServiceDescriptor.Singleton<global::Microsoft.Extensions.Options.IValidateOptions<global::Wiro.WiroClientOptions>, OptionsValidator>());
         var httpName = name is null ? HttpClientName : HttpClientName + ":" + name;
         // Signing is the innermost step, so every attempt any handler makes is signed afresh and a Run goes out once.
-        // Connections are recycled by the handler itself because the client is a singleton holding one HttpClient.
+        // The core's one handler (no redirects; connections recycled, since the client is a singleton holding one HttpClient).
         var http = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, httpName);
-        global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(http, provider => new global::Wiro.WiroSigningHandler(OptionsOf(provider, optionsName),
-            new global::System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = global::System.TimeSpan.FromMinutes(2) }));
+        global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(http, provider => new global::Wiro.WiroSigningHandler(OptionsOf(provider, optionsName), global::Wiro.WiroHttp.CreateHandler()));
         global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigureHttpClient(http, (provider, httpClient) => httpClient.Timeout = OptionsOf(provider, optionsName).Timeout);
         global::System.Func<global::System.IServiceProvider, global::Wiro.WiroClient> create = provider => new global::Wiro.WiroClient(
             global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::System.Net.Http.IHttpClientFactory>(provider).CreateClient(httpName),
