@@ -10,7 +10,8 @@ namespace Wiro.Emulator;
 /// </summary>
 internal sealed class CallbackSender(TimeProvider clock, Func<Uri> serverAddress) : IDisposable
 {
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    // The client core's rule: a callback never follows a redirect, so nothing leaves the machine.
+    private readonly HttpClient _http = global::Wiro.WiroHttp.CreateClient(TimeSpan.FromSeconds(10));
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>True for an absolute http(s) URL on this machine.</summary>

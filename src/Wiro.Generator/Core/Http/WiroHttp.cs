@@ -6,9 +6,10 @@ using System.Net.Http;
 
 /// <summary>
 /// The one way the core builds an HTTP handler and an <see cref="HttpClient"/>: the handler never follows redirects.
-/// Signed calls refuse them (<see cref="ApiOrigin"/>) and downloads follow them hop by hop under their own rules
-/// (<see cref="OutputDownloader"/>), so no handler takes a request anywhere before the core has seen the answer.
-/// The client's own <see cref="HttpClient"/>, the one <c>AddWiro</c> registers and the wiro tool's all come from here.
+/// Signed calls refuse them (<c>ApiOrigin</c>) and downloads follow them hop by hop under their own rules
+/// (<c>OutputDownloader</c>), so no handler takes a request anywhere before the core has seen the answer.
+/// The client's own <see cref="HttpClient"/>, the one <c>AddWiro</c> registers, the wiro tool's and the emulator's
+/// callbacks all come from here (the emulator compiles this one file).
 /// </summary>
 internal static class WiroHttp
 {
