@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Wiro.Specs;
 
 namespace Wiro.Emulator;
 
@@ -148,7 +149,7 @@ public sealed partial class WiroEmulator : IAsyncDisposable
         app.MapGet("/files/{folder}/{name}", ServeFileAsync);
         app.MapPost("/v1/Tool/Detail", ToolDetailAsync);
         app.MapPost("/v1/Tool/List", ToolListAsync);
-        app.MapGet("/models/{owner}/{model}/llms.txt", PageAsync);
+        app.MapGet("/" + SpecFiles.PageRoute, PageAsync);
         app.Map("/socket/v1", _socket.HandleAsync);
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wiro.Specs;
 
 namespace Wiro.Tool;
 
@@ -9,7 +10,7 @@ internal static class AddCommand
     {
         var tools = new Argument<string[]>("tools") { Description = "Tools as owner/model, e.g. wiroai/LTX-Video-Text2Video.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Folder to save the specs in (created if missing).", DefaultValueFactory = _ => ".", HelpName = "DIR" };
-        var source = new Option<string>("--source") { Description = "Where tool pages are published: {source}/models/{owner}/{model}/llms.txt.", DefaultValueFactory = _ => PageSource.DefaultSource, HelpName = "URL" };
+        var source = new Option<string>("--source") { Description = "Where tool pages are published: {source}/" + SpecFiles.PageRoute + ".", DefaultValueFactory = _ => PageSource.DefaultSource, HelpName = "URL" };
         var force = new Option<bool>("--force") { Description = "Overwrite a spec file whose content differs from the page." };
         var command = new Command("add", "Fetch each tool's spec page and save it as {owner}__{model}.wiro.md for Wiro.Generator. "
             + "Exit codes: 0 saved or up to date, 1 invalid command line, 3 unknown tool, 4 source unreachable, "

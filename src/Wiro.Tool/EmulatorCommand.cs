@@ -64,7 +64,7 @@ internal static class EmulatorCommand
         console.Print($"WebSocket {emulator.WebSocketAddress}");
         console.Print(options.SpecFiles.Count == 0
             ? "No specs: every tool and parameter is accepted."
-            : $"{options.SpecFiles.Count} spec(s): pages at {root}models/{{owner}}/{{model}}/llms.txt, Tool/Detail and Tool/List.");
+            : $"{options.SpecFiles.Count} spec(s): pages at {root}{Wiro.Specs.SpecFiles.PageRoute}, Tool/Detail and Tool/List.");
         console.Print("Ctrl+C stops it.");
         console.Out.Flush();
 
@@ -115,7 +115,7 @@ internal static class EmulatorCommand
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.GetFiles(path, "*" + ToolName.SpecSuffix).Order(StringComparer.Ordinal));
+                files.AddRange(Directory.GetFiles(path, "*" + Wiro.Specs.SpecFiles.Suffix).Order(StringComparer.Ordinal));
             }
             else if (File.Exists(path))
             {

@@ -1,3 +1,4 @@
+using Wiro.Specs;
 namespace Wiro.Tool;
 
 /// <summary>
@@ -6,13 +7,10 @@ namespace Wiro.Tool;
 /// </summary>
 public sealed record ToolName(string Owner, string Model)
 {
-    /// <summary>The suffix the generator picks up.</summary>
-    public const string SpecSuffix = ".wiro.md";
-
     private static readonly char[] Forbidden = ['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 
     /// <summary>The file name of this tool's spec.</summary>
-    public string FileName => Owner + "__" + Model + SpecSuffix;
+    public string FileName => SpecFiles.FileName(Owner, Model);
 
     /// <summary>Parses <c>owner/model</c>; null with a reason when it is not one.</summary>
     public static ToolName? TryParse(string text, out string problem)
@@ -30,7 +28,7 @@ public sealed record ToolName(string Owner, string Model)
 
     /// <summary>The page's address under <paramref name="source"/>: <c>/models/{owner}/{model}/llms.txt</c>.</summary>
     public Uri PageAddress(Uri source)
-        => new(source, $"models/{Uri.EscapeDataString(Owner)}/{Uri.EscapeDataString(Model)}/llms.txt");
+        => new(source, SpecFiles.PagePath(Owner, Model));
 
     /// <inheritdoc />
     public override string ToString() => Owner + "/" + Model;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Wiro.Specs;
 
 namespace Wiro.Tool;
 
@@ -11,7 +12,7 @@ internal static class UpdateCommand
     public static Command Create(ToolConsole console)
     {
         var folder = new Argument<string>("DIR") { Description = "Folder of *.wiro.md specs.", DefaultValueFactory = _ => ".", Arity = ArgumentArity.ZeroOrOne };
-        var source = new Option<string>("--source") { Description = "Where tool pages are published: {source}/models/{owner}/{model}/llms.txt.", DefaultValueFactory = _ => PageSource.DefaultSource, HelpName = "URL" };
+        var source = new Option<string>("--source") { Description = "Where tool pages are published: {source}/" + SpecFiles.PageRoute + ".", DefaultValueFactory = _ => PageSource.DefaultSource, HelpName = "URL" };
         var check = new Option<bool>("--check") { Description = "Only report; leave every file as it is." };
         var command = new Command("update", "Fetch every spec in DIR again and print, per tool, what changes for code written against it: inputs added, "
             + "removed or retyped, options added, removed or renamed, wire keys and defaults changed. Exit codes: 0 nothing breaks, "
@@ -33,10 +34,10 @@ internal static class UpdateCommand
             throw new WiroToolException(ExitCodes.LocalFile, $"'{folder}' is not a folder.");
         }
 
-        var files = Directory.GetFiles(folder, "*" + ToolName.SpecSuffix).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.GetFiles(folder, "*" + SpecFiles.Suffix).Order(StringComparer.Ordinal).ToList();
         if (files.Count == 0)
         {
-            throw new WiroToolException(ExitCodes.LocalFile, $"no *{ToolName.SpecSuffix} file in '{folder}'.");
+            throw new WiroToolException(ExitCodes.LocalFile, $"no *{SpecFiles.Suffix} file in '{folder}'.");
         }
 
         using var source = new PageSource(sourceText, ToolTimeouts.From(console));

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Pipeline;
 
@@ -15,7 +16,7 @@ public sealed record SpecSource(string FilePath, string Text, string? TypeNameOv
     /// </summary>
     public static SpecSource? From(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
-        var isSpec = file.Path.EndsWith(".wiro.md", StringComparison.OrdinalIgnoreCase)
+        var isSpec = file.Path.EndsWith(SpecFiles.Suffix, StringComparison.OrdinalIgnoreCase)
                      || (options.TryGetValue("build_metadata.AdditionalFiles.WiroSpec", out var flag)
                          && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase));
         if (!isSpec)
