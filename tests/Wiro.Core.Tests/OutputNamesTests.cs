@@ -14,16 +14,6 @@ public sealed class OutputNamesTests
     private const int MaxBytes = 200;
 
     [Fact]
-    public void Names_that_differ_only_in_case_are_numbered()
-    {
-        var names = new OutputNames();
-
-        Assert.Equal(
-            ["0.png", "0 (2).PNG", "0 (3).png", "README", "readme (2)"],
-            new[] { "0.png", "0.PNG", "0.png", "README", "readme" }.Select(names.Assign));
-    }
-
-    [Fact]
     public void A_number_already_taken_by_a_name_as_sent_is_skipped()
     {
         var names = new OutputNames();

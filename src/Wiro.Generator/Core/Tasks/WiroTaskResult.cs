@@ -50,16 +50,22 @@ public sealed class WiroTaskResult
 
     /// <summary>
     /// Downloads every file output into <paramref name="directory"/> (created when missing), one after another, each
-    /// as its <see cref="WiroOutput.Name"/>; names that differ only in case get <c> (2)</c>, <c> (3)</c>... before
-    /// the extension, so no output overwrites another. Outputs with inline content only (<see cref="WiroOutput.ContentJson"/>)
-    /// are not files and are skipped. Nothing is written outside <paramref name="directory"/>.
+    /// as its <see cref="WiroOutput.Name"/> unless an earlier output of this call took that name, compared ignoring
+    /// case (as Windows and macOS do). Then it is named <c>stem (k).ext</c>, with <c>k</c> the first number from 2
+    /// that gives a free name (for names near the limit, the first free number of the shortened stem's own sequence):
+    /// <c>a.png</c>, <c>A.png</c>, <c>a.png</c> are written as <c>a.png</c>, <c>A (2).png</c>, <c>a (3).png</c>.
+    /// A name that would pass 200 UTF-8 bytes with its number has its stem shortened to fit, keeping the extension and
+    /// never cutting a character, so every output is written under its own name of at most 200 bytes and no output
+    /// overwrites another (a file already in the folder with the same name is replaced). The same outputs are
+    /// always given the same names. Outputs with inline content only (<see cref="WiroOutput.ContentJson"/>) are not
+    /// files and are skipped. Nothing is written outside <paramref name="directory"/>.
     /// </summary>
     /// <param name="directory">The folder to write in.</param>
     /// <param name="cancellationToken">Cancels the downloads.</param>
     /// <returns>The full paths written, in the order of <see cref="Outputs"/>.</returns>
     public async Task<IReadOnlyList<string>> DownloadToDirectoryAsync(string directory, CancellationToken cancellationToken = default)
     {
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new OutputNames();
         var paths = new List<string>(Outputs.Count);
         foreach (var output in Outputs)
         {
@@ -68,7 +74,7 @@ public sealed class WiroTaskResult
                 continue;
             }
 
-            paths.Add(await output.DownloadIntoAsync(directory, SafeFileName.Unique(output.Name, taken), cancellationToken).ConfigureAwait(false));
+            paths.Add(await output.DownloadIntoAsync(directory, names.Assign(output.Name), cancellationToken).ConfigureAwait(false));
         }
 
         return paths;
