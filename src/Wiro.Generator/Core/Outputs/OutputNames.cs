@@ -25,10 +25,13 @@ internal sealed class OutputNames
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Per family, <c>stem/ext</c> (shortened stem, extension; a safe name holds no <c>/</c>), the next number to
-    /// try: every smaller one was tried, and names are never given back, so none of them is free.
+    /// Per family, <c>stem/ext</c> (shortened stem, extension; see <see cref="Numbering.Family"/>), the next number
+    /// to try: every smaller one was tried, and names are never given back, so none of them is free.
     /// </summary>
     private readonly Dictionary<string, long> _next = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Per name numbered (compared exactly), where its numbering stands; see <see cref="Numbering"/>.</summary>
+    private readonly Dictionary<string, Numbering> _numberings = new(StringComparer.Ordinal);
 
     /// <summary>How many names were tried so far: each name itself, then each numbered candidate.</summary>
     internal long CandidatesTried { get; private set; }
@@ -44,38 +47,29 @@ internal sealed class OutputNames
             return name;
         }
 
-        var stem = SafeFileName.StemOf(name, out var extension);
-        var stemBytes = Encoding.UTF8.GetByteCount(stem);
-        var extensionBytes = Encoding.UTF8.GetByteCount(extension);
-        string? prefix = null;
-        string? suffix = null;
-        string? family = null;
-
-        // Level d holds the numbers of d digits; a longer number may need a shorter stem, hence another family.
-        for (var digits = 1; ; digits++)
+        if (!_numberings.TryGetValue(name, out var numbering))
         {
-            var low = digits == 1 ? 2 : Pow10(digits - 1);
-            var high = Pow10(digits);
-            var (levelPrefix, levelSuffix) = Split(name, stem, stemBytes, extension, extensionBytes, SuffixBytes + digits);
-            if (family is null || levelPrefix != prefix || levelSuffix != suffix)
-            {
-                (prefix, suffix) = (levelPrefix, levelSuffix);
-                family = prefix + "/" + suffix;
-            }
+            numbering = new Numbering(name);
+            _numberings.Add(name, numbering);
+        }
 
-            _next.TryGetValue(family, out var next);
-            for (next = Math.Max(next, low); next < high; next++)
+        while (true)
+        {
+            _next.TryGetValue(numbering.Family, out var next);
+            for (next = Math.Max(next, numbering.Low); next < numbering.High; next++)
             {
                 CandidatesTried++;
-                var candidate = prefix + " (" + next.ToString(CultureInfo.InvariantCulture) + ")" + suffix;
+                var candidate = numbering.Prefix + " (" + next.ToString(CultureInfo.InvariantCulture) + ")" + numbering.Suffix;
                 if (_taken.Add(candidate))
                 {
-                    _next[family] = next + 1;
+                    _next[numbering.Family] = next + 1;
                     return candidate;
                 }
             }
 
-            _next[family] = next;
+            // Every number of this many digits is taken in this family, for good: the next call starts a level up.
+            _next[numbering.Family] = next;
+            numbering.NextLevel();
         }
     }
 
@@ -108,6 +102,61 @@ internal sealed class OutputNames
         var cut = SafeFileName.CutToUtf8Bytes(text, budget);
         var trimmed = cut.TrimEnd('.', ' ');
         return trimmed.Length == 0 ? cut : trimmed;
+    }
+
+    /// <summary>
+    /// One name's numbering: its stem and extension, and the level it has reached. Level d holds the numbers of d
+    /// digits; a longer number may need a shorter stem, hence another family. A level is left only when its family has
+    /// no number left, which stays so (names are never given back), so later calls start at the level reached.
+    /// </summary>
+    private sealed class Numbering
+    {
+        private readonly string _name;
+        private readonly string _stem;
+        private readonly string _extension;
+        private readonly int _stemBytes;
+        private readonly int _extensionBytes;
+
+        public Numbering(string name)
+        {
+            _name = name;
+            _stem = SafeFileName.StemOf(name, out _extension);
+            _stemBytes = Encoding.UTF8.GetByteCount(_stem);
+            _extensionBytes = Encoding.UTF8.GetByteCount(_extension);
+            Digits = 0;
+            Prefix = Suffix = Family = "";
+            NextLevel();
+        }
+
+        public int Digits { get; private set; }
+
+        /// <summary>The smallest number of this level (2 for the first).</summary>
+        public long Low { get; private set; }
+
+        /// <summary>The first number past this level.</summary>
+        public long High { get; private set; }
+
+        /// <summary>What goes before <c> (k)</c>.</summary>
+        public string Prefix { get; private set; }
+
+        /// <summary>What goes after <c> (k)</c>.</summary>
+        public string Suffix { get; private set; }
+
+        /// <summary><c>Prefix/Suffix</c>: a safe name holds no <c>/</c>, so no two families share a key.</summary>
+        public string Family { get; private set; }
+
+        public void NextLevel()
+        {
+            Digits++;
+            Low = Digits == 1 ? 2 : High;
+            High = Pow10(Digits);
+            var (prefix, suffix) = Split(_name, _stem, _stemBytes, _extension, _extensionBytes, SuffixBytes + Digits);
+            if (Family.Length == 0 || prefix != Prefix || suffix != Suffix)
+            {
+                (Prefix, Suffix) = (prefix, suffix);
+                Family = prefix + "/" + suffix;
+            }
+        }
     }
 
     private static long Pow10(int digits)
