@@ -20,7 +20,7 @@ public sealed class OutputNamesTests
 
         Assert.Equal(
             ["a (2).png", "a.png", "a (3).png", "a (3) (2).png"],
-            new[] { "a (2).png", "a.png", "a.png", "a (3).png" }.Select(names.Assign));
+            new[] { "a (2).png", "a.png", "a.png", "a (3).png" }.Select(names.Unique));
     }
 
     [Theory]
@@ -34,7 +34,7 @@ public sealed class OutputNamesTests
         var name = SafeFileName.ForOutput(string.Concat(Enumerable.Repeat(unit, 300)) + extension, null, 0);
         var names = new OutputNames();
 
-        var assigned = Enumerable.Range(0, 12).Select(_ => names.Assign(name)).ToList();
+        var assigned = Enumerable.Range(0, 12).Select(_ => names.Unique(name)).ToList();
 
         Assert.Equal(name, assigned[0]);
         Assert.Equal(assigned.Count, assigned.Distinct(StringComparer.OrdinalIgnoreCase).Count());
@@ -54,7 +54,7 @@ public sealed class OutputNamesTests
         const int count = 20_000;
         var names = new OutputNames();
 
-        var assigned = Enumerable.Range(0, count).Select(_ => names.Assign("a.png")).ToList();
+        var assigned = Enumerable.Range(0, count).Select(_ => names.Unique("a.png")).ToList();
 
         Assert.Equal("a (20000).png", assigned[^1]);
         Assert.Equal(count, assigned.Distinct(StringComparer.OrdinalIgnoreCase).Count());
@@ -75,7 +75,7 @@ public sealed class OutputNamesTests
         var all = taken.Concat(plain).Concat(alike).ToList();
         var names = new OutputNames();
 
-        var assigned = all.Select(names.Assign).ToList();
+        var assigned = all.Select(names.Unique).ToList();
 
         Assert.Equal(all.Count, assigned.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(assigned, name => Assert.InRange(Encoding.UTF8.GetByteCount(name), 1, MaxBytes));
@@ -107,7 +107,7 @@ public sealed class OutputNamesTests
             var assigned = new string[safe.Length];
             for (var i = 0; i < safe.Length; i++)
             {
-                assigned[i] = names.Assign(safe[i]);
+                assigned[i] = names.Unique(safe[i]);
                 if (!taken.Contains(safe[i]))
                 {
                     Assert.Equal(safe[i], assigned[i]);
@@ -119,7 +119,7 @@ public sealed class OutputNamesTests
             }
 
             var again = new OutputNames();
-            Assert.Equal(assigned, safe.Select(again.Assign));
+            Assert.Equal(assigned, safe.Select(again.Unique));
             // Every candidate tried is either the name itself, the one given, or one taken before; a taken name is
             // met at most once for each " (" in it.
             Assert.InRange(names.CandidatesTried, safe.Length, (2L * safe.Length) + assigned.Sum(a => CountOf(a, " (")));
@@ -137,7 +137,7 @@ public sealed class OutputNamesTests
             var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var name in list)
             {
-                Assert.Equal(FirstFree(name, taken), names.Assign(name));
+                Assert.Equal(FirstFree(name, taken), names.Unique(name));
             }
         }, iter: 2_000);
     }

@@ -77,7 +77,7 @@ public sealed class SafeFileNameTests
 
         Assert.Equal(
             ["0.png", "0 (2).PNG", "0 (3).png", "README", "readme (2)"],
-            new[] { "0.png", "0.PNG", "0.png", "README", "readme" }.Select(name => taken.Assign(name)));
+            new[] { "0.png", "0.PNG", "0.png", "README", "readme" }.Select(name => taken.Unique(name)));
     }
 
     [Theory]

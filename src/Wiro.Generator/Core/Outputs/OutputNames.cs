@@ -20,18 +20,18 @@ using System.Text;
 internal sealed class OutputNames
 {
     /// <summary>" (" and ")" around the number.</summary>
-    private const int SuffixBytes = 3;
+    private const int ParenthesesBytes = 3;
 
     private readonly HashSet<string> _taken = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Per family, <c>stem/ext</c> (shortened stem, extension; see <see cref="Numbering.Family"/>), the next number
+    /// Per family, <c>stem/ext</c> (shortened stem, extension; see <see cref="NameNumbering.FamilyKey"/>), the next number
     /// to try: every smaller one was tried, and names are never given back, so none of them is free.
     /// </summary>
     private readonly Dictionary<string, long> _next = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Per name numbered (compared exactly), where its numbering stands; see <see cref="Numbering"/>.</summary>
-    private readonly Dictionary<string, Numbering> _numberings = new(StringComparer.Ordinal);
+    /// <summary>Per name numbered (compared exactly), where its numbering stands; see <see cref="NameNumbering"/>.</summary>
+    private readonly Dictionary<string, NameNumbering> _numberings = new(StringComparer.Ordinal);
 
     /// <summary>How many names were tried so far: each name itself, then each numbered candidate.</summary>
     internal long CandidatesTried { get; private set; }
@@ -39,7 +39,7 @@ internal sealed class OutputNames
     /// <summary>A name for an output called <paramref name="name"/> (already safe), taken from now on.</summary>
     /// <param name="name">The output's <see cref="WiroOutput.Name"/>.</param>
     /// <returns><paramref name="name"/>, or <c>stem (k).ext</c>.</returns>
-    public string Assign(string name)
+    public string Unique(string name)
     {
         CandidatesTried++;
         if (_taken.Add(name))
@@ -49,27 +49,27 @@ internal sealed class OutputNames
 
         if (!_numberings.TryGetValue(name, out var numbering))
         {
-            numbering = new Numbering(name);
+            numbering = new NameNumbering(name);
             _numberings.Add(name, numbering);
         }
 
         while (true)
         {
-            _next.TryGetValue(numbering.Family, out var next);
-            for (next = Math.Max(next, numbering.Low); next < numbering.High; next++)
+            _next.TryGetValue(numbering.FamilyKey, out var next);
+            for (next = Math.Max(next, numbering.LowestNumber); next < numbering.EndOfLevel; next++)
             {
                 CandidatesTried++;
-                var candidate = numbering.Prefix + " (" + next.ToString(CultureInfo.InvariantCulture) + ")" + numbering.Suffix;
+                var candidate = numbering.BeforeNumber + " (" + next.ToString(CultureInfo.InvariantCulture) + ")" + numbering.AfterNumber;
                 if (_taken.Add(candidate))
                 {
-                    _next[numbering.Family] = next + 1;
+                    _next[numbering.FamilyKey] = next + 1;
                     return candidate;
                 }
             }
 
             // Every number of this many digits is taken in this family, for good: the next call starts a level up.
-            _next[numbering.Family] = next;
-            numbering.NextLevel();
+            _next[numbering.FamilyKey] = next;
+            numbering.MoveToNextLevel();
         }
     }
 
@@ -78,7 +78,7 @@ internal sealed class OutputNames
     /// extension when they fit; else the stem cut to fit beside the extension; else, when the extension is longer than
     /// an extension is taken to be, the whole name cut and nothing after.
     /// </summary>
-    private static (string Prefix, string Suffix) Split(string name, string stem, int stemBytes, string extension, int extensionBytes, int numberBytes)
+    private static (string Before, string After) SplitAroundNumber(string name, string stem, int stemBytes, string extension, int extensionBytes, int numberBytes)
     {
         if (stemBytes + numberBytes + extensionBytes <= SafeFileName.MaxUtf8Bytes)
         {
@@ -87,17 +87,17 @@ internal sealed class OutputNames
 
         if (extension.Length > SafeFileName.MaxExtensionLength)
         {
-            return (Cut(name, SafeFileName.MaxUtf8Bytes - numberBytes), "");
+            return (CutStem(name, SafeFileName.MaxUtf8Bytes - numberBytes), "");
         }
 
-        return (Cut(stem, SafeFileName.MaxUtf8Bytes - numberBytes - extensionBytes), extension);
+        return (CutStem(stem, SafeFileName.MaxUtf8Bytes - numberBytes - extensionBytes), extension);
     }
 
     /// <summary>
     /// The start of <paramref name="text"/> within <paramref name="budget"/> bytes, without the dots and spaces it
     /// then ends with (unless nothing else is left).
     /// </summary>
-    private static string Cut(string text, int budget)
+    private static string CutStem(string text, int budget)
     {
         var cut = SafeFileName.CutToUtf8Bytes(text, budget);
         var trimmed = cut.TrimEnd('.', ' ');
@@ -109,57 +109,55 @@ internal sealed class OutputNames
     /// digits; a longer number may need a shorter stem, hence another family. A level is left only when its family has
     /// no number left, which stays so (names are never given back), so later calls start at the level reached.
     /// </summary>
-    private sealed class Numbering
+    private sealed class NameNumbering
     {
         private readonly string _name;
         private readonly string _stem;
         private readonly string _extension;
         private readonly int _stemBytes;
         private readonly int _extensionBytes;
+        private int _digits;
 
-        public Numbering(string name)
+        public NameNumbering(string name)
         {
             _name = name;
             _stem = SafeFileName.StemOf(name, out _extension);
             _stemBytes = Encoding.UTF8.GetByteCount(_stem);
             _extensionBytes = Encoding.UTF8.GetByteCount(_extension);
-            Digits = 0;
-            Prefix = Suffix = Family = "";
-            NextLevel();
+            BeforeNumber = AfterNumber = FamilyKey = "";
+            MoveToNextLevel();
         }
 
-        public int Digits { get; private set; }
-
         /// <summary>The smallest number of this level (2 for the first).</summary>
-        public long Low { get; private set; }
+        public long LowestNumber { get; private set; }
 
         /// <summary>The first number past this level.</summary>
-        public long High { get; private set; }
+        public long EndOfLevel { get; private set; }
 
         /// <summary>What goes before <c> (k)</c>.</summary>
-        public string Prefix { get; private set; }
+        public string BeforeNumber { get; private set; }
 
         /// <summary>What goes after <c> (k)</c>.</summary>
-        public string Suffix { get; private set; }
+        public string AfterNumber { get; private set; }
 
-        /// <summary><c>Prefix/Suffix</c>: a safe name holds no <c>/</c>, so no two families share a key.</summary>
-        public string Family { get; private set; }
+        /// <summary><c>BeforeNumber/AfterNumber</c>: a safe name holds no <c>/</c>, so no two families share a key.</summary>
+        public string FamilyKey { get; private set; }
 
-        public void NextLevel()
+        public void MoveToNextLevel()
         {
-            Digits++;
-            Low = Digits == 1 ? 2 : High;
-            High = Pow10(Digits);
-            var (prefix, suffix) = Split(_name, _stem, _stemBytes, _extension, _extensionBytes, SuffixBytes + Digits);
-            if (Family.Length == 0 || prefix != Prefix || suffix != Suffix)
+            _digits++;
+            LowestNumber = _digits == 1 ? 2 : EndOfLevel;
+            EndOfLevel = PowerOfTen(_digits);
+            var (before, after) = SplitAroundNumber(_name, _stem, _stemBytes, _extension, _extensionBytes, ParenthesesBytes + _digits);
+            if (FamilyKey.Length == 0 || before != BeforeNumber || after != AfterNumber)
             {
-                (Prefix, Suffix) = (prefix, suffix);
-                Family = prefix + "/" + suffix;
+                (BeforeNumber, AfterNumber) = (before, after);
+                FamilyKey = before + "/" + after;
             }
         }
     }
 
-    private static long Pow10(int digits)
+    private static long PowerOfTen(int digits)
     {
         long value = 1;
         for (var i = 0; i < digits; i++)

@@ -74,7 +74,7 @@ public sealed class WiroTaskResult
                 continue;
             }
 
-            paths.Add(await output.DownloadIntoAsync(directory, names.Assign(output.Name), cancellationToken).ConfigureAwait(false));
+            paths.Add(await output.DownloadIntoAsync(directory, names.Unique(output.Name), cancellationToken).ConfigureAwait(false));
         }
 
         return paths;
