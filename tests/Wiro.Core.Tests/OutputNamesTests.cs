@@ -23,6 +23,16 @@ public sealed class OutputNamesTests
             new[] { "a (2).png", "a.png", "a.png", "a (3).png" }.Select(names.Unique));
     }
 
+    [Fact]
+    public void The_example_of_the_documentation_holds()
+    {
+        var names = new OutputNames();
+
+        Assert.Equal(
+            ["a.png", "A (2).png", "a (3).png", "a (2) (2).png"],
+            new[] { "a.png", "A.png", "a.png", "a (2).png" }.Select(names.Unique));
+    }
+
     [Theory]
     [InlineData("a", ".png")]
     [InlineData("\u20AC", ".png")]
