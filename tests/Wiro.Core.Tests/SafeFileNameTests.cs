@@ -73,11 +73,11 @@ public sealed class SafeFileNameTests
     [Fact]
     public void Unique_numbers_names_that_differ_only_in_case()
     {
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var taken = new OutputNames();
 
         Assert.Equal(
             ["0.png", "0 (2).PNG", "0 (3).png", "README", "readme (2)"],
-            new[] { "0.png", "0.PNG", "0.png", "README", "readme" }.Select(name => SafeFileName.Unique(name, taken)));
+            new[] { "0.png", "0.PNG", "0.png", "README", "readme" }.Select(name => taken.Unique(name)));
     }
 
     [Theory]

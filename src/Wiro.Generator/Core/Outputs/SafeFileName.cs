@@ -2,7 +2,6 @@
 namespace Wiro;
 
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
@@ -12,10 +11,15 @@ using System.Text;
 /// </summary>
 internal static class SafeFileName
 {
-    /// <summary>Linux allows 255 bytes per name; kept well below so that a suffix such as " (2)" still fits.</summary>
-    private const int MaxUtf8Bytes = 200;
+    /// <summary>
+    /// Linux allows 255 bytes per name; kept well below so that the temporary file a download writes first
+    /// (<c>.{name}.{12 hex digits}.part</c>, 19 bytes more) still fits. <see cref="OutputNames"/> keeps numbered
+    /// names within it too.
+    /// </summary>
+    internal const int MaxUtf8Bytes = 200;
 
-    private const int MaxExtensionLength = 16;
+    /// <summary>Longer "extensions" (in UTF-16 characters) are not kept when a name is cut.</summary>
+    internal const int MaxExtensionLength = 16;
 
     private static readonly string[] ReservedDeviceNames =
     [
@@ -36,20 +40,41 @@ internal static class SafeFileName
     /// <summary>True when <paramref name="name"/> is what <see cref="Clean"/> gives for itself.</summary>
     public static bool IsSafe(string name) => Clean(name) == name;
 
-    /// <summary>
-    /// <paramref name="name"/>, or <c>name (2).ext</c>, <c>name (3).ext</c>... when a name already taken differs only in
-    /// case (as it would on Windows and macOS); the new name is added to <paramref name="taken"/>.
-    /// </summary>
-    public static string Unique(string name, HashSet<string> taken)
+    /// <summary>Why <paramref name="name"/> is not safe, to say in an error; null when it is.</summary>
+    internal static string? WhyUnsafe(string name)
     {
-        var candidate = name;
-        var stem = StemOf(name, out var extension);
-        for (var n = 2; !taken.Add(candidate); n++)
+        if (IsSafe(name))
         {
-            candidate = stem + " (" + n.ToString(CultureInfo.InvariantCulture) + ")" + extension;
+            return null;
         }
 
-        return candidate;
+        if (name.Length == 0)
+        {
+            return "is empty";
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(name);
+        if (bytes > MaxUtf8Bytes)
+        {
+            return $"is {bytes.ToString(CultureInfo.InvariantCulture)} bytes long, longer than {MaxUtf8Bytes.ToString(CultureInfo.InvariantCulture)} UTF-8 bytes";
+        }
+
+        if (name.IndexOfAny(['/', '\\']) >= 0)
+        {
+            return "has a directory part";
+        }
+
+        foreach (var c in name)
+        {
+            if (IsRefused(c))
+            {
+                return "holds a character Windows or Linux refuse in a file name";
+            }
+        }
+
+        return IsReservedDeviceName(name)
+            ? "is a device name on Windows"
+            : "starts or ends with a space, or ends with a dot";
     }
 
     /// <summary>The last segment of <paramref name="raw"/> made safe; null when nothing usable is left.</summary>
@@ -150,24 +175,34 @@ internal static class SafeFileName
             (stem, extension) = (name, "");
         }
 
-        var budget = MaxUtf8Bytes - Encoding.UTF8.GetByteCount(extension);
+        return CutToUtf8Bytes(stem, MaxUtf8Bytes - Encoding.UTF8.GetByteCount(extension)).TrimEnd('.', ' ') + extension;
+    }
+
+    /// <summary>
+    /// The longest start of <paramref name="text"/> of at most <paramref name="budget"/> UTF-8 bytes that ends between
+    /// characters: never inside a surrogate pair, so never inside a character's UTF-8 sequence.
+    /// </summary>
+    internal static string CutToUtf8Bytes(string text, int budget)
+    {
         var length = 0;
-        for (var bytes = 0; length < stem.Length;)
+        for (var bytes = 0; length < text.Length;)
         {
-            var width = char.IsHighSurrogate(stem[length]) && length + 1 < stem.Length ? 2 : 1;
-            bytes += Encoding.UTF8.GetByteCount(stem.Substring(length, width));
+            var c = text[length];
+            var pair = char.IsHighSurrogate(c) && length + 1 < text.Length && char.IsLowSurrogate(text[length + 1]);
+            bytes += pair ? 4 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
             if (bytes > budget)
             {
                 break;
             }
 
-            length += width;
+            length += pair ? 2 : 1;
         }
 
-        return stem.Substring(0, length).TrimEnd('.', ' ') + extension;
+        return length == text.Length ? text : text.Substring(0, length);
     }
 
-    private static string StemOf(string name, out string extension)
+    /// <summary>The name before its last dot (a leading dot is no extension), and from that dot in <paramref name="extension"/>.</summary>
+    internal static string StemOf(string name, out string extension)
     {
         var dot = name.LastIndexOf('.');
         extension = dot > 0 ? name.Substring(dot) : "";

@@ -138,9 +138,14 @@ public sealed class WiroOutput
         }
 
         var folder = Path.GetFullPath(directory);
+        // The name is safe by construction; the checks keep that promise even if the rules above ever miss a case.
+        if (SafeFileName.WhyUnsafe(fileName) is { } problem)
+        {
+            throw new WiroMalformedResponseException($"The file name '{Shorten(fileName)}' made for Wiro's output '{Shorten(Name)}' {problem}; it is not written.", null, null);
+        }
+
         var path = Path.GetFullPath(Path.Combine(folder, fileName));
-        // The name is safe by construction; the check keeps that promise even if the rules above ever miss a case.
-        if (!SafeFileName.IsSafe(fileName) || !string.Equals(Path.GetDirectoryName(path), Path.TrimEndingDirectorySeparator(folder), StringComparison.Ordinal))
+        if (!string.Equals(Path.GetDirectoryName(path), Path.TrimEndingDirectorySeparator(folder), StringComparison.Ordinal))
         {
             throw new WiroMalformedResponseException($"Wiro's output name '{Shorten(fileName)}' would leave '{folder}'; it is not written.", null, null);
         }
