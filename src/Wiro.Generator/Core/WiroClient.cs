@@ -91,12 +91,21 @@ public sealed partial class WiroClient : IDisposable
     /// </summary>
     public WiroClientOptions Options { get; }
 
-    /// <summary>Starts a task of any tool. Not retried automatically: a run is not idempotent.</summary>
+    /// <summary>
+    /// Starts a task of any tool. Not retried automatically: a run is not idempotent. The run is posted to
+    /// <c>{BaseAddress}Run/{owner}/{model}</c> and nowhere else: each part is escaped as one path segment (slugs hold
+    /// spaces and dots, <c>Robot v4.0</c>), and a part a URI would not keep as one segment is refused before anything
+    /// is sent.
+    /// </summary>
     /// <param name="owner">The owner segment of the tool's Run endpoint.</param>
     /// <param name="model">The model segment of the tool's Run endpoint.</param>
     /// <param name="request">The tool's inputs.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new task's id and token.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="owner"/> or <paramref name="model"/> (named by <see cref="ArgumentException.ParamName"/>) is empty,
+    /// <c>.</c> or <c>..</c>, or holds <c>/</c>, <c>\</c>, <c>?</c>, <c>#</c>, <c>%</c> or a control character.
+    /// </exception>
     public async Task<WiroRunResult> RunAsync(string owner, string model, WiroRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null)
