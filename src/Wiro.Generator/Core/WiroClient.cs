@@ -154,37 +154,42 @@ public sealed partial class WiroClient : IDisposable
     /// <summary>Reads a task by its id.</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task.</returns>
+    /// <returns>The task, whose <see cref="WiroTask.Id"/> is <paramref name="taskId"/>.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose id is <paramref name="taskId"/>.</exception>
     public Task<WiroTask> GetTaskByIdAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "taskid", "id", taskId, cancellationToken);
 
     /// <summary>Reads a task that <see cref="RunAsync"/> started.</summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task.</returns>
+    /// <returns>The task, whose <see cref="WiroTask.SocketAccessToken"/> is the run's.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose token the run holds.</exception>
     public Task<WiroTask> GetTaskAsync(WiroRunResult run, CancellationToken cancellationToken = default)
         => GetTaskByTokenAsync((run ?? throw new ArgumentNullException(nameof(run))).SocketAccessToken, cancellationToken);
 
     /// <summary>Reads a task by its socket access token.</summary>
     /// <param name="socketAccessToken">The task's token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task.</returns>
+    /// <returns>The task, whose <see cref="WiroTask.SocketAccessToken"/> is <paramref name="socketAccessToken"/>.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose token is <paramref name="socketAccessToken"/>.</exception>
     public Task<WiroTask> GetTaskByTokenAsync(string socketAccessToken, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "tasktoken", socketAccessToken, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "tasktoken", "socketaccesstoken", socketAccessToken, cancellationToken);
 
     /// <summary>Cancels a task still in the queue (Wiro refuses with code 1 once it runs: kill it instead).</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task as Wiro answered.</returns>
+    /// <returns>The task as Wiro answered, whose <see cref="WiroTask.Id"/> is <paramref name="taskId"/>.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose id is <paramref name="taskId"/>.</exception>
     public Task<WiroTask> CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_endpoints.TaskCancel, "Task/Cancel", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskCancel, "Task/Cancel", "taskid", "id", taskId, cancellationToken);
 
     /// <summary>Kills a running task.</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task as Wiro answered.</returns>
+    /// <returns>The task as Wiro answered, whose <see cref="WiroTask.Id"/> is <paramref name="taskId"/>.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose id is <paramref name="taskId"/>.</exception>
     public Task<WiroTask> KillTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_endpoints.TaskKill, "Task/Kill", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskKill, "Task/Kill", "taskid", "id", taskId, cancellationToken);
 
     /// <summary>Uploads a file (100 MB at most) and returns the URL to pass to a run. Not retried automatically.</summary>
     /// <param name="file">Local content to upload.</param>
@@ -301,7 +306,11 @@ public sealed partial class WiroClient : IDisposable
     private static WiroRunResult ToRun(WiroTask task)
         => task is null ? throw new ArgumentNullException(nameof(task)) : new WiroRunResult(task.Id, task.SocketAccessToken);
 
-    private async Task<WiroTask> TaskCallAsync(Uri uri, string operation, string key, string value, CancellationToken cancellationToken)
+    /// <summary>
+    /// One call about one task, sent as <c>{"<paramref name="key"/>": value}</c>; the task answered must carry the
+    /// same value in <paramref name="field"/> (see <see cref="WiroTask.FromTaskList"/>).
+    /// </summary>
+    private async Task<WiroTask> TaskCallAsync(Uri uri, string operation, string key, string field, string value, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -311,7 +320,7 @@ public sealed partial class WiroClient : IDisposable
         using var document = await _pipeline.PostAsync(
             uri, operation, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
             retry: true, cancellationToken).ConfigureAwait(false);
-        return WiroTask.FromTaskList(document.RootElement, this)
+        return WiroTask.FromTaskList(document.RootElement, this, field, value)
                ?? throw new WiroApiException(1, $"Wiro knows no task with {key} '{value}'.", null);
     }
 

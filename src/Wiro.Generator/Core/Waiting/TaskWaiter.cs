@@ -69,12 +69,22 @@ internal sealed class TaskWaiter
         }
     }
 
-    /// <summary>One Task/Detail read, reported when the status changed.</summary>
+    /// <summary>
+    /// One Task/Detail read, reported when the status changed. The lookup (by token, else by id) already refuses an
+    /// answer about another task; the id is checked as well, so that an answer whose token matches but which names
+    /// another task never ends this wait with that task's outcome (<see cref="WiroMalformedResponseException"/>).
+    /// </summary>
     private async Task<WiroTask> CheckAsync(CancellationToken cancellationToken)
     {
         var task = string.IsNullOrEmpty(_run.SocketAccessToken)
             ? await _client.GetTaskByIdAsync(_run.TaskId, cancellationToken).ConfigureAwait(false)
             : await _client.GetTaskByTokenAsync(_run.SocketAccessToken, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrEmpty(_run.TaskId) && !string.Equals(task.Id, _run.TaskId, StringComparison.Ordinal))
+        {
+            throw new WiroMalformedResponseException(
+                $"Wiro answered Task/Detail for task '{_run.TaskId}' with another task (its token matches, its id does not).", null, null);
+        }
+
         Report(task.Status, task.RawStatus, null, null, force: false);
         return task;
     }
@@ -174,7 +184,8 @@ internal sealed class TaskWaiter
     /// <summary>Reports one frame; true when it carries a terminal status.</summary>
     private bool HandleFrame(ReadOnlyMemory<byte> frame)
     {
-        if (SocketMessage.Read(frame) is not { } message)
+        // A frame that names another task (a server that mixes its subscribers up) is not this task's news.
+        if (SocketMessage.Read(frame) is not { } message || !message.IsAbout(_run))
         {
             return false;
         }
