@@ -127,7 +127,13 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="owner">The owner segment of the tool's Run endpoint.</param>
     /// <param name="model">The model segment of the tool's Run endpoint.</param>
     /// <param name="request">The tool's inputs.</param>
-    /// <param name="progress">Receives status changes, progress and log lines; may be null.</param>
+    /// <param name="progress">
+    /// Receives the task's updates; may be null. Only changes are reported, at a bounded rate: each status the client
+    /// knows, the first time it arrives, at once; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/> (the latest one standing for those in between, reported
+    /// before the next status at the latest; log lines in between are not all reported, the whole log is the task's
+    /// <see cref="WiroTask.DebugOutput"/>). The last report carries the final status.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting (and kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/>).</param>
     /// <returns>How the task ended.</returns>
     public async Task<WiroTaskResult> RunAndWaitAsync(
@@ -223,7 +229,13 @@ public sealed partial class WiroClient : IDisposable
     /// with growing intervals. Statuses no spec lists never end the wait.
     /// </summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
-    /// <param name="progress">Receives status changes, progress and log lines; may be null.</param>
+    /// <param name="progress">
+    /// Receives the task's updates; may be null. Only changes are reported, at a bounded rate: each status the client
+    /// knows, the first time it arrives, at once; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/> (the latest one standing for those in between, reported
+    /// before the next status at the latest; log lines in between are not all reported, the whole log is the task's
+    /// <see cref="WiroTask.DebugOutput"/>). The last report carries the final status.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting at once (and kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/>).</param>
     /// <returns>How the task ended.</returns>
     public async Task<WiroTaskResult> WaitForCompletionAsync(
@@ -239,7 +251,13 @@ public sealed partial class WiroClient : IDisposable
 
     /// <summary>Waits until a task read earlier (by <see cref="GetTaskByIdAsync"/> or <see cref="GetTaskByTokenAsync"/>) ends.</summary>
     /// <param name="task">The task.</param>
-    /// <param name="progress">Receives status changes, progress and log lines; may be null.</param>
+    /// <param name="progress">
+    /// Receives the task's updates; may be null. Only changes are reported, at a bounded rate: each status the client
+    /// knows, the first time it arrives, at once; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/> (the latest one standing for those in between, reported
+    /// before the next status at the latest; log lines in between are not all reported, the whole log is the task's
+    /// <see cref="WiroTask.DebugOutput"/>). The last report carries the final status.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting at once (and kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/>).</param>
     /// <returns>How the task ended.</returns>
     public Task<WiroTaskResult> WaitForCompletionAsync(
@@ -253,7 +271,12 @@ public sealed partial class WiroClient : IDisposable
     /// </summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
     /// <param name="cancellationToken">Stops watching.</param>
-    /// <returns>The updates, the last one carrying the final status.</returns>
+    /// <returns>
+    /// The updates, the last one carrying the final status. Only changes are streamed, at a bounded rate, as
+    /// <c>progress</c> receives them in <see cref="WaitForCompletionAsync(WiroRunResult, IProgress{WiroTaskUpdate}, CancellationToken)"/>:
+    /// each status the client knows at once, the first time it arrives; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/>, the latest one standing for those in between.
+    /// </returns>
     public async IAsyncEnumerable<WiroTaskUpdate> WatchAsync(WiroRunResult run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (run is null)
@@ -271,7 +294,12 @@ public sealed partial class WiroClient : IDisposable
     /// <summary>The updates of a task read earlier, until it ends, as an asynchronous stream.</summary>
     /// <param name="task">The task.</param>
     /// <param name="cancellationToken">Stops watching.</param>
-    /// <returns>The updates, the last one carrying the final status.</returns>
+    /// <returns>
+    /// The updates, the last one carrying the final status. Only changes are streamed, at a bounded rate, as
+    /// <c>progress</c> receives them in <see cref="WaitForCompletionAsync(WiroRunResult, IProgress{WiroTaskUpdate}, CancellationToken)"/>:
+    /// each status the client knows at once, the first time it arrives; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/>, the latest one standing for those in between.
+    /// </returns>
     public IAsyncEnumerable<WiroTaskUpdate> WatchAsync(WiroTask task, CancellationToken cancellationToken = default)
         => WatchAsync(ToRun(task), cancellationToken);
 

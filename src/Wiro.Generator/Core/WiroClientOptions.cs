@@ -63,6 +63,16 @@ public sealed class WiroClientOptions
     /// <summary>Longest wait between retries, also the cap on a server's <c>Retry-After</c>. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The shortest time between two progress reports of a wait or a watch that bring no new status. Each status the
+    /// client knows is reported the first time it arrives, at once; within it, a new percentage or log line (or a
+    /// return to an earlier status, or a status no spec lists) is reported at most once per this interval, the latest
+    /// one standing for those in between (it is reported before the next status at the latest), and an update that
+    /// changes nothing is not reported at all. The last report of a wait is its final status. Zero reports every
+    /// change. Default 100 ms.
+    /// </summary>
+    public TimeSpan ProgressReportInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>When true, a cancelled wait also kills the remote task (best effort). Default false.</summary>
     public bool KillTaskOnCancel { get; set; }
 
@@ -105,6 +115,12 @@ public sealed class WiroClientOptions
     public override string ToString()
         => $"WiroClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {Redact(ApiKey)}, ApiSecret = {(string.IsNullOrEmpty(ApiSecret) ? "(none)" : "***")} }}";
 
+    /// <summary>
+    /// The core's clock: polling intervals and the <see cref="ProgressReportInterval"/> run on it. The system clock,
+    /// or a fake one in the core's own tests. (<see cref="Timeout"/>, the WebSocket timeouts and downloads run on real time.)
+    /// </summary>
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
+
     internal Uri? EffectiveWebSocketAddress
         => !UseWebSocket ? null : WebSocketAddress ?? (BaseAddress == DefaultBaseAddress ? DefaultWebSocketAddress : null);
 
@@ -145,6 +161,11 @@ public sealed class WiroClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException("WiroClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.", nameof(Timeout));
+        }
+
+        if (ProgressReportInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException("WiroClientOptions.ProgressReportInterval must not be negative.", nameof(ProgressReportInterval));
         }
 
         // One byte more than the cap is read to tell an exact fit from an overflow, so the cap leaves room for it.

@@ -18,17 +18,24 @@ internal sealed class TaskWaiter
 {
     private readonly WiroClient _client;
     private readonly WiroRunResult _run;
-    private readonly Action<WiroTaskUpdate>? _report;
-    private string? _lastReported;
+    private readonly ProgressGate? _progress;
 
     public TaskWaiter(WiroClient client, WiroRunResult run, Action<WiroTaskUpdate>? report)
     {
         _client = client;
         _run = run;
-        _report = report;
+        _progress = report is null ? null : new ProgressGate(report, client.Options.Clock, client.Options.ProgressReportInterval);
     }
 
+    /// <summary>Follows the task to its end; the last update reported carries the final status (see <see cref="ProgressGate"/>).</summary>
     public async Task<WiroTask> WaitAsync(CancellationToken cancellationToken)
+    {
+        var task = await FollowAsync(cancellationToken).ConfigureAwait(false);
+        _progress?.Finish(new WiroTaskUpdate(_run.TaskId, task.Status, task.RawStatus, null, null));
+        return task;
+    }
+
+    private async Task<WiroTask> FollowAsync(CancellationToken cancellationToken)
     {
         if (_client.WebSocketAddress is { } address && !string.IsNullOrEmpty(_run.SocketAccessToken))
         {
@@ -63,7 +70,7 @@ internal sealed class TaskWaiter
                 return task;
             }
 
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, options.Clock, cancellationToken).ConfigureAwait(false);
             var next = TimeSpan.FromMilliseconds(delay.TotalMilliseconds * options.PollingBackoffFactor);
             delay = next > options.MaxPollingInterval ? options.MaxPollingInterval : next;
         }
@@ -85,7 +92,7 @@ internal sealed class TaskWaiter
                 $"Wiro answered Task/Detail for task '{_run.TaskId}' with another task (its token matches, its id does not).", null, null);
         }
 
-        Report(task.Status, task.RawStatus, null, null, force: false);
+        Report(task.Status, task.RawStatus, null, null);
         return task;
     }
 
@@ -190,22 +197,15 @@ internal sealed class TaskWaiter
             return false;
         }
 
-        Report(message.Status, message.RawType, message.Percentage, message.Message, force: message.Message is not null || message.Percentage is not null);
+        Report(message.Status, message.RawType, message.Percentage, message.Message);
 
         // On the socket task_error is a line of stderr, not the end; the outcome is confirmed by Task/Detail.
         return message.Status.IsTerminal();
     }
 
-    private void Report(WiroTaskStatus status, string rawStatus, double? percentage, string? message, bool force)
-    {
-        if (_report is null || (!force && rawStatus == _lastReported))
-        {
-            return;
-        }
-
-        _lastReported = rawStatus;
-        _report(new WiroTaskUpdate(_run.TaskId, status, rawStatus, percentage, message));
-    }
+    /// <summary>Offers an update to the caller; <see cref="ProgressGate"/> decides whether it is a change worth a callback now.</summary>
+    private void Report(WiroTaskStatus status, string rawStatus, double? percentage, string? message)
+        => _progress?.Offer(new WiroTaskUpdate(_run.TaskId, status, rawStatus, percentage, message));
 
     /// <summary>From Task/Detail, task_error means the task failed before the model ran: that ends the wait too.</summary>
     private static bool IsFinal(WiroTaskStatus status)
