@@ -176,7 +176,7 @@ public sealed class EnvelopeAndRetryTests
     [Theory]
     [InlineData("JoeLink", "Robot v4.0", "/v1/Run/JoeLink/Robot%20v4.0")]
     [InlineData("google", "veo3-1", "/v1/Run/google/veo3-1")]
-    [InlineData("a/b", "c?d", "/v1/Run/a%2Fb/c%3Fd")]
+    [InlineData("a b", "c+d:e", "/v1/Run/a%20b/c%2Bd%3Ae")]
     public async Task Run_path_segments_are_escaped(string owner, string model, string path)
     {
         var handler = new ScriptedHandler((_, _) => ScriptedHandler.Json(RunOk));

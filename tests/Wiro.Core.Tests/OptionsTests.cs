@@ -69,6 +69,18 @@ public sealed class OptionsTests
     }
 
     [Fact]
+    public void The_call_timeout_and_the_progress_interval_are_checked()
+    {
+        Assert.Contains("CallTimeout", Assert.Throws<ArgumentException>(() => Validate(o => o.CallTimeout = TimeSpan.Zero)).Message);
+        Assert.Contains("CallTimeout", Assert.Throws<ArgumentException>(() => Validate(o => o.CallTimeout = TimeSpan.FromSeconds(-5))).Message);
+        Assert.Contains("ProgressReportInterval", Assert.Throws<ArgumentException>(() => Validate(o => o.ProgressReportInterval = TimeSpan.FromMilliseconds(-1))).Message);
+        Validate(o => o.CallTimeout = Timeout.InfiniteTimeSpan);
+        Validate(o => o.ProgressReportInterval = TimeSpan.Zero);
+        Assert.Equal(TimeSpan.FromMinutes(2), new WiroClientOptions().CallTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), new WiroClientOptions().ProgressReportInterval);
+    }
+
+    [Fact]
     public void Missing_key_is_named()
         => Assert.Contains("ApiKey", Assert.Throws<ArgumentException>(() => Validate(o => o.ApiKey = " ")).Message);
 

@@ -99,7 +99,6 @@ public sealed class TelemetryTests
 
     [Theory]
     [InlineData(101, "model")]
-    [InlineData(6, "mo\u0001del")]
     [InlineData(6, "mo\u202Edel")]
     public async Task A_tool_name_a_server_could_grow_or_hide_characters_in_is_never_a_tag(int ownerLength, string model)
     {
@@ -108,6 +107,25 @@ public sealed class TelemetryTests
         var run = await env.Client.RunAsync(new string('o', ownerLength), model, new LtxVideoText2VideoRequest());
 
         var result = await env.Client.WaitForCompletionAsync(run);
+
+        Assert.True(result.IsSuccess, result.FailureReason);
+        Assert.Null(result.Task.Tool);
+        Assert.Equal(1, telemetry.Sum("wiro.runs", ("wiro.tool", "unknown")));
+    }
+
+    [Fact]
+    public async Task A_tool_name_with_a_control_character_is_never_a_tag()
+    {
+        // A Run refuses a model holding a control character before sending it, so the server is the one to name one.
+        const string task = """{"id":"2221","socketaccesstoken":"tok","status":"task_postprocess_end","pexit":"0","modelslugowner":"oooooo","modelslugproject":"mo\u0001del","outputs":[]}""";
+        await using var server = HostileServer.Start((request, stream, _) => HostileServer.WriteJsonAsync(stream, request.Target.StartsWith("/v1/Run/", StringComparison.Ordinal)
+            ? """{"result":true,"errors":[],"taskid":"2221","socketaccesstoken":"tok"}"""
+            : """{"result":true,"errors":[],"tasklist":[""" + task + "]}"));
+        using var client = new WiroClient(new WiroClientOptions { ApiKey = TestEnvironment.Key, ApiSecret = TestEnvironment.Secret, BaseAddress = new Uri(server.Address, "v1/") });
+        using var telemetry = new Recorder();
+        var run = await client.RunAsync("oooooo", "model", new LtxVideoText2VideoRequest());
+
+        var result = await client.WaitForCompletionAsync(run);
 
         Assert.True(result.IsSuccess, result.FailureReason);
         Assert.Null(result.Task.Tool);

@@ -91,12 +91,21 @@ public sealed partial class WiroClient : IDisposable
     /// </summary>
     public WiroClientOptions Options { get; }
 
-    /// <summary>Starts a task of any tool. Not retried automatically: a run is not idempotent.</summary>
+    /// <summary>
+    /// Starts a task of any tool. Not retried automatically: a run is not idempotent. The run is posted to
+    /// <c>{BaseAddress}Run/{owner}/{model}</c> and nowhere else: each part is escaped as one path segment (slugs hold
+    /// spaces and dots, <c>Robot v4.0</c>), and a part a URI would not keep as one segment is refused before anything
+    /// is sent.
+    /// </summary>
     /// <param name="owner">The owner segment of the tool's Run endpoint.</param>
     /// <param name="model">The model segment of the tool's Run endpoint.</param>
     /// <param name="request">The tool's inputs.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The new task's id and token.</returns>
+    /// <exception cref="ArgumentException">
+    /// <paramref name="owner"/> or <paramref name="model"/> (named by <see cref="ArgumentException.ParamName"/>) is empty,
+    /// <c>.</c> or <c>..</c>, or holds <c>/</c>, <c>\</c>, <c>?</c>, <c>#</c>, <c>%</c> or a control character.
+    /// </exception>
     public async Task<WiroRunResult> RunAsync(string owner, string model, WiroRequest request, CancellationToken cancellationToken = default)
     {
         if (request is null)
@@ -118,7 +127,13 @@ public sealed partial class WiroClient : IDisposable
     /// <param name="owner">The owner segment of the tool's Run endpoint.</param>
     /// <param name="model">The model segment of the tool's Run endpoint.</param>
     /// <param name="request">The tool's inputs.</param>
-    /// <param name="progress">Receives status changes, progress and log lines; may be null.</param>
+    /// <param name="progress">
+    /// Receives the task's updates; may be null. Only changes are reported, at a bounded rate: each status the client
+    /// knows, the first time it arrives, at once; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/> (the latest one standing for those in between, reported
+    /// before the next status at the latest; log lines in between are not all reported, the whole log is the task's
+    /// <see cref="WiroTask.DebugOutput"/>). The last report carries the final status.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting (and kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/>).</param>
     /// <returns>How the task ended.</returns>
     public async Task<WiroTaskResult> RunAndWaitAsync(
@@ -145,37 +160,42 @@ public sealed partial class WiroClient : IDisposable
     /// <summary>Reads a task by its id.</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task.</returns>
+    /// <returns>The task, whose <see cref="WiroTask.Id"/> is <paramref name="taskId"/>.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose id is <paramref name="taskId"/>.</exception>
     public Task<WiroTask> GetTaskByIdAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "taskid", "id", taskId, cancellationToken);
 
     /// <summary>Reads a task that <see cref="RunAsync"/> started.</summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task.</returns>
+    /// <returns>The task, whose <see cref="WiroTask.SocketAccessToken"/> is the run's.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose token the run holds.</exception>
     public Task<WiroTask> GetTaskAsync(WiroRunResult run, CancellationToken cancellationToken = default)
         => GetTaskByTokenAsync((run ?? throw new ArgumentNullException(nameof(run))).SocketAccessToken, cancellationToken);
 
     /// <summary>Reads a task by its socket access token.</summary>
     /// <param name="socketAccessToken">The task's token.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task.</returns>
+    /// <returns>The task, whose <see cref="WiroTask.SocketAccessToken"/> is <paramref name="socketAccessToken"/>.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose token is <paramref name="socketAccessToken"/>.</exception>
     public Task<WiroTask> GetTaskByTokenAsync(string socketAccessToken, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "tasktoken", socketAccessToken, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskDetail, "Task/Detail", "tasktoken", "socketaccesstoken", socketAccessToken, cancellationToken);
 
     /// <summary>Cancels a task still in the queue (Wiro refuses with code 1 once it runs: kill it instead).</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task as Wiro answered.</returns>
+    /// <returns>The task as Wiro answered, whose <see cref="WiroTask.Id"/> is <paramref name="taskId"/>.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose id is <paramref name="taskId"/>.</exception>
     public Task<WiroTask> CancelTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_endpoints.TaskCancel, "Task/Cancel", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskCancel, "Task/Cancel", "taskid", "id", taskId, cancellationToken);
 
     /// <summary>Kills a running task.</summary>
     /// <param name="taskId">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The task as Wiro answered.</returns>
+    /// <returns>The task as Wiro answered, whose <see cref="WiroTask.Id"/> is <paramref name="taskId"/>.</returns>
+    /// <exception cref="WiroMalformedResponseException">Wiro answered with another task than the one whose id is <paramref name="taskId"/>.</exception>
     public Task<WiroTask> KillTaskAsync(string taskId, CancellationToken cancellationToken = default)
-        => TaskCallAsync(_endpoints.TaskKill, "Task/Kill", "taskid", taskId, cancellationToken);
+        => TaskCallAsync(_endpoints.TaskKill, "Task/Kill", "taskid", "id", taskId, cancellationToken);
 
     /// <summary>Uploads a file (100 MB at most) and returns the URL to pass to a run. Not retried automatically.</summary>
     /// <param name="file">Local content to upload.</param>
@@ -209,7 +229,13 @@ public sealed partial class WiroClient : IDisposable
     /// with growing intervals. Statuses no spec lists never end the wait.
     /// </summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
-    /// <param name="progress">Receives status changes, progress and log lines; may be null.</param>
+    /// <param name="progress">
+    /// Receives the task's updates; may be null. Only changes are reported, at a bounded rate: each status the client
+    /// knows, the first time it arrives, at once; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/> (the latest one standing for those in between, reported
+    /// before the next status at the latest; log lines in between are not all reported, the whole log is the task's
+    /// <see cref="WiroTask.DebugOutput"/>). The last report carries the final status.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting at once (and kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/>).</param>
     /// <returns>How the task ended.</returns>
     public async Task<WiroTaskResult> WaitForCompletionAsync(
@@ -225,7 +251,13 @@ public sealed partial class WiroClient : IDisposable
 
     /// <summary>Waits until a task read earlier (by <see cref="GetTaskByIdAsync"/> or <see cref="GetTaskByTokenAsync"/>) ends.</summary>
     /// <param name="task">The task.</param>
-    /// <param name="progress">Receives status changes, progress and log lines; may be null.</param>
+    /// <param name="progress">
+    /// Receives the task's updates; may be null. Only changes are reported, at a bounded rate: each status the client
+    /// knows, the first time it arrives, at once; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/> (the latest one standing for those in between, reported
+    /// before the next status at the latest; log lines in between are not all reported, the whole log is the task's
+    /// <see cref="WiroTask.DebugOutput"/>). The last report carries the final status.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting at once (and kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/>).</param>
     /// <returns>How the task ended.</returns>
     public Task<WiroTaskResult> WaitForCompletionAsync(
@@ -239,7 +271,12 @@ public sealed partial class WiroClient : IDisposable
     /// </summary>
     /// <param name="run">The task, as <see cref="RunAsync"/> returned it.</param>
     /// <param name="cancellationToken">Stops watching.</param>
-    /// <returns>The updates, the last one carrying the final status.</returns>
+    /// <returns>
+    /// The updates, the last one carrying the final status. Only changes are streamed, at a bounded rate, as
+    /// <c>progress</c> receives them in <see cref="WaitForCompletionAsync(WiroRunResult, IProgress{WiroTaskUpdate}, CancellationToken)"/>:
+    /// each status the client knows at once, the first time it arrives; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/>, the latest one standing for those in between.
+    /// </returns>
     public async IAsyncEnumerable<WiroTaskUpdate> WatchAsync(WiroRunResult run, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (run is null)
@@ -257,7 +294,12 @@ public sealed partial class WiroClient : IDisposable
     /// <summary>The updates of a task read earlier, until it ends, as an asynchronous stream.</summary>
     /// <param name="task">The task.</param>
     /// <param name="cancellationToken">Stops watching.</param>
-    /// <returns>The updates, the last one carrying the final status.</returns>
+    /// <returns>
+    /// The updates, the last one carrying the final status. Only changes are streamed, at a bounded rate, as
+    /// <c>progress</c> receives them in <see cref="WaitForCompletionAsync(WiroRunResult, IProgress{WiroTaskUpdate}, CancellationToken)"/>:
+    /// each status the client knows at once, the first time it arrives; a new percentage or log line at most once per
+    /// <see cref="WiroClientOptions.ProgressReportInterval"/>, the latest one standing for those in between.
+    /// </returns>
     public IAsyncEnumerable<WiroTaskUpdate> WatchAsync(WiroTask task, CancellationToken cancellationToken = default)
         => WatchAsync(ToRun(task), cancellationToken);
 
@@ -292,7 +334,11 @@ public sealed partial class WiroClient : IDisposable
     private static WiroRunResult ToRun(WiroTask task)
         => task is null ? throw new ArgumentNullException(nameof(task)) : new WiroRunResult(task.Id, task.SocketAccessToken);
 
-    private async Task<WiroTask> TaskCallAsync(Uri uri, string operation, string key, string value, CancellationToken cancellationToken)
+    /// <summary>
+    /// One call about one task, sent as <c>{"<paramref name="key"/>": value}</c>; the task answered must carry the
+    /// same value in <paramref name="field"/> (see <see cref="WiroTask.FromTaskList"/>).
+    /// </summary>
+    private async Task<WiroTask> TaskCallAsync(Uri uri, string operation, string key, string field, string value, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(value))
         {
@@ -302,7 +348,7 @@ public sealed partial class WiroClient : IDisposable
         using var document = await _pipeline.PostAsync(
             uri, operation, (key, value), static state => PooledJsonContent.Create(state, static (json, s) => json.WriteString(s.key, s.value)),
             retry: true, cancellationToken).ConfigureAwait(false);
-        return WiroTask.FromTaskList(document.RootElement, this)
+        return WiroTask.FromTaskList(document.RootElement, this, field, value)
                ?? throw new WiroApiException(1, $"Wiro knows no task with {key} '{value}'.", null);
     }
 

@@ -53,7 +53,8 @@ public sealed class WiroClientOptions
 
     /// <summary>
     /// Retries of idempotent calls (Task/Detail, Cancel, Kill, downloads) on 408, 429, 5xx and transport errors; a
-    /// download cut short or stalled is resumed from where it stopped, within the same count. Default 3.
+    /// download cut short or stalled is resumed from where it stopped, within the same count. An API call's retries
+    /// also end at <see cref="CallTimeout"/>. Default 3.
     /// </summary>
     public int MaxRetries { get; set; } = 3;
 
@@ -63,15 +64,41 @@ public sealed class WiroClientOptions
     /// <summary>Longest wait between retries, also the cap on a server's <c>Retry-After</c>. Default 30 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The shortest time between two progress reports of a wait or a watch that bring no new status. Each status the
+    /// client knows is reported the first time it arrives, at once; within it, a new percentage or log line (or a
+    /// return to an earlier status, or a status no spec lists) is reported at most once per this interval, the latest
+    /// one standing for those in between (it is reported before the next status at the latest), and an update that
+    /// changes nothing is not reported at all. The last report of a wait is its final status. Zero reports every
+    /// change. Default 100 ms.
+    /// </summary>
+    public TimeSpan ProgressReportInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>When true, a cancelled wait also kills the remote task (best effort). Default false.</summary>
     public bool KillTaskOnCancel { get; set; }
 
     /// <summary>
-    /// Timeout of each HTTP call when the client creates its own <c>HttpClient</c> (a given one keeps its own
-    /// <see cref="System.Net.Http.HttpClient.Timeout"/>). It bounds an API call whole, headers and body, and a
-    /// download until its headers; the body of a download is bounded by <see cref="DownloadStallTimeout"/>. Default 100 s.
+    /// Timeout of each HTTP attempt when the client creates its own <c>HttpClient</c> (a given one keeps its own
+    /// <see cref="System.Net.Http.HttpClient.Timeout"/>). It bounds one attempt of an API call whole, headers and body,
+    /// and a download's attempt until its headers; the body of a download is bounded by <see cref="DownloadStallTimeout"/>.
+    /// A call that is retried makes several attempts, with waits between them: <see cref="CallTimeout"/> bounds them
+    /// together. A Run and an upload are one attempt each, so this bounds them whole. Default 100 s.
     /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
+
+    /// <summary>
+    /// The bound on one API call that is retried (Task/Detail, Cancel, Kill), from its start to its end: all its
+    /// attempts and the waits between them, <c>Retry-After</c> included. An attempt still running when it passes is
+    /// cancelled, and a retry whose wait would end past it is not made; the call then fails with a
+    /// <see cref="System.Threading.Tasks.TaskCanceledException"/> whose <see cref="Exception.InnerException"/> is a
+    /// <see cref="TimeoutException"/>, as for <see cref="Timeout"/>, its message saying what was under way. A Run and an
+    /// upload are never retried, so <see cref="Timeout"/> bounds them alone (a large upload is not cut by this);
+    /// downloads keep their progress rule (<see cref="DownloadStallTimeout"/>). A wait for a task (RunAndWaitAsync,
+    /// WaitForCompletionAsync, WatchAsync) lasts as long as the task runs: each of its Task/Detail reads is bounded by
+    /// this, the wait as a whole by the caller's <see cref="System.Threading.CancellationToken"/>. Must be positive or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> (no bound beyond <see cref="MaxRetries"/>). Default 2 minutes.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// The largest API answer read, in bytes (Task/Detail, Run, Cancel, Kill, upload). A Content-Length over it
@@ -104,6 +131,13 @@ public sealed class WiroClientOptions
     /// <returns>A description safe to log.</returns>
     public override string ToString()
         => $"WiroClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {Redact(ApiKey)}, ApiSecret = {(string.IsNullOrEmpty(ApiSecret) ? "(none)" : "***")} }}";
+
+    /// <summary>
+    /// The core's clock: retry waits, the <see cref="CallTimeout"/> deadline, polling intervals and the
+    /// <see cref="ProgressReportInterval"/> run on it. The system clock, or a fake one in the core's own tests.
+    /// (<see cref="Timeout"/>, the WebSocket timeouts and a download's stall rule run on real time.)
+    /// </summary>
+    internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
     internal Uri? EffectiveWebSocketAddress
         => !UseWebSocket ? null : WebSocketAddress ?? (BaseAddress == DefaultBaseAddress ? DefaultWebSocketAddress : null);
@@ -145,6 +179,16 @@ public sealed class WiroClientOptions
         if (Timeout <= TimeSpan.Zero && Timeout != global::System.Threading.Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException("WiroClientOptions.Timeout must be positive or Timeout.InfiniteTimeSpan.", nameof(Timeout));
+        }
+
+        if (CallTimeout <= TimeSpan.Zero && CallTimeout != global::System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentException("WiroClientOptions.CallTimeout must be positive or Timeout.InfiniteTimeSpan.", nameof(CallTimeout));
+        }
+
+        if (ProgressReportInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException("WiroClientOptions.ProgressReportInterval must not be negative.", nameof(ProgressReportInterval));
         }
 
         // One byte more than the cap is read to tell an exact fit from an overflow, so the cap leaves room for it.

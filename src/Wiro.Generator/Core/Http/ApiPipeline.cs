@@ -40,7 +40,8 @@ internal sealed class ApiPipeline
 
     /// <summary>
     /// Signs and sends one POST and reads its envelope. With <paramref name="retry"/>, retries on 408/429/5xx and
-    /// transport errors (a fresh body, nonce and signature per attempt); without it, sends exactly once, and marks
+    /// transport errors (a fresh body, nonce and signature per attempt), all within <see cref="WiroClientOptions.CallTimeout"/>;
+    /// without it, sends exactly once, and marks
     /// the message so that <see cref="WiroSigningHandler"/> refuses to let any other handler send it again. For a Run,
     /// <paramref name="tool"/> (<c>owner/model</c>) names the tool on its activity.
     /// </summary>
@@ -79,7 +80,10 @@ internal sealed class ApiPipeline
         var sent = 0;
         try
         {
-            return await RetryLoop.RunAsync(_options, retry, AttemptAsync, Retrying, cancellationToken).ConfigureAwait(false);
+            // A call that retries is bounded whole by CallTimeout; a Run or an upload is one attempt, bounded by the HTTP timeout.
+            return await RetryLoop.RunAsync(
+                _options, retry, AttemptAsync, Retrying, cancellationToken,
+                callTimeout: retry ? _options.CallTimeout : null, attemptTimeout: _http.Timeout).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
         {

@@ -23,14 +23,14 @@ internal static class WiroRetry
         => exception is HttpRequestException or IOException
            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
-    /// <summary>Waits before attempt <paramref name="attempt"/> + 1, as the answer asked or by backoff.</summary>
-    public static Task DelayAsync(WiroClientOptions options, int attempt, HttpResponseMessage? response, CancellationToken cancellationToken)
-        => Task.Delay(RetryAfter(response, options) ?? Backoff(options, attempt), cancellationToken);
+    /// <summary>How long to wait before attempt <paramref name="attempt"/> + 1: as the answer asked (within <see cref="WiroClientOptions.MaxRetryDelay"/>) or by backoff.</summary>
+    public static TimeSpan Delay(WiroClientOptions options, int attempt, HttpResponseMessage? response)
+        => RetryAfter(response, options) ?? Backoff(options, attempt);
 
     private static TimeSpan? RetryAfter(HttpResponseMessage? response, WiroClientOptions options)
     {
         var header = response?.Headers.RetryAfter;
-        var delay = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
+        var delay = header?.Delta ?? (header?.Date is { } date ? date - options.Clock.GetUtcNow() : null);
         if (delay is null)
         {
             return null;

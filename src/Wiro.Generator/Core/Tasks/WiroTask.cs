@@ -71,11 +71,31 @@ public sealed class WiroTask
     /// <summary>The run parameters Wiro recorded, as raw JSON (null when absent or not valid text).</summary>
     public string? ParametersJson { get; private set; }
 
-    /// <summary>The first task of a Task/Detail, Cancel or Kill answer; null when the list is missing or empty.</summary>
-    internal static WiroTask? FromTaskList(JsonElement root, WiroClient? client)
-        => LenientJson.TryGet(root, "tasklist", out var list) && list.ValueKind == JsonValueKind.Array && list.GetArrayLength() > 0
-            ? Read(list[0], client)
-            : null;
+    /// <summary>
+    /// The task a Task/Detail, Cancel or Kill answer gives for what was asked: the entry of <c>tasklist</c> whose
+    /// <paramref name="field"/> (<c>id</c> for a lookup by <c>taskid</c>, <c>socketaccesstoken</c> for one by
+    /// <c>tasktoken</c>) is <paramref name="asked"/>, as Wiro's lookups match them. Null when the list is missing or
+    /// empty (Wiro knows no such task); a list that holds only other tasks is <see cref="WiroMalformedResponseException"/>,
+    /// so that no read or wait ever takes another task's status or outputs for the one asked.
+    /// </summary>
+    internal static WiroTask? FromTaskList(JsonElement root, WiroClient? client, string field, string asked)
+    {
+        if (!LenientJson.TryGet(root, "tasklist", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        foreach (var entry in list.EnumerateArray())
+        {
+            if (entry.ValueKind == JsonValueKind.Object && string.Equals(LenientJson.RequiredText(entry, field), asked, StringComparison.Ordinal))
+            {
+                return Read(entry, client);
+            }
+        }
+
+        throw new WiroMalformedResponseException(
+            $"Wiro answered with another task than the one asked for: no task in its answer has the {field} '{asked}'.", null, null);
+    }
 
     internal static WiroTask Read(JsonElement element, WiroClient? client)
     {

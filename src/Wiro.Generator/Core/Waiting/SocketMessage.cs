@@ -10,13 +10,21 @@ using System.Text.Json;
 /// </summary>
 internal sealed class SocketMessage
 {
-    private SocketMessage(string rawType, double? percentage, string? message)
+    private SocketMessage(string rawType, string? taskId, string? token, double? percentage, string? message)
     {
         RawType = rawType;
         Status = WiroTaskStatusExtensions.FromWireName(rawType);
+        TaskId = taskId;
+        Token = token;
         Percentage = percentage;
         Message = message;
     }
+
+    /// <summary>The task's id as the message names it (<c>id</c>); null when it names none.</summary>
+    public string? TaskId { get; }
+
+    /// <summary>The task's token as the message names it (<c>tasktoken</c>); null when it names none.</summary>
+    public string? Token { get; }
 
     /// <summary>The status; <see cref="WiroTaskStatus.Unknown"/> for a type no spec lists.</summary>
     public WiroTaskStatus Status { get; }
@@ -32,7 +40,7 @@ internal sealed class SocketMessage
 
     /// <summary>
     /// Reads one message; null when it has no type (nothing to report). A message that is not a JSON object, or
-    /// whose type is not valid text, is <see cref="WiroMalformedResponseException"/>.
+    /// whose type, id or token is a string that is not valid text, is <see cref="WiroMalformedResponseException"/>.
     /// </summary>
     public static SocketMessage? Read(ReadOnlyMemory<byte> frame)
     {
@@ -75,7 +83,15 @@ internal sealed class SocketMessage
                 }
             }
 
-            return new SocketMessage(type, percentage, message);
+            return new SocketMessage(type, LenientJson.RequiredText(root, "id"), LenientJson.RequiredText(root, "tasktoken"), percentage, message);
         }
     }
+
+    /// <summary>
+    /// False when the message names another task than <paramref name="run"/>: an <c>id</c> or a <c>tasktoken</c> that
+    /// is there and differs from the run's (a message that names neither is taken as the subscription's own).
+    /// </summary>
+    public bool IsAbout(WiroRunResult run)
+        => (TaskId is null || string.Equals(TaskId, run.TaskId, StringComparison.Ordinal))
+           && (Token is null || string.Equals(Token, run.SocketAccessToken, StringComparison.Ordinal));
 }

@@ -18,17 +18,24 @@ internal sealed class TaskWaiter
 {
     private readonly WiroClient _client;
     private readonly WiroRunResult _run;
-    private readonly Action<WiroTaskUpdate>? _report;
-    private string? _lastReported;
+    private readonly ProgressGate? _progress;
 
     public TaskWaiter(WiroClient client, WiroRunResult run, Action<WiroTaskUpdate>? report)
     {
         _client = client;
         _run = run;
-        _report = report;
+        _progress = report is null ? null : new ProgressGate(report, client.Options.Clock, client.Options.ProgressReportInterval);
     }
 
+    /// <summary>Follows the task to its end; the last update reported carries the final status (see <see cref="ProgressGate"/>).</summary>
     public async Task<WiroTask> WaitAsync(CancellationToken cancellationToken)
+    {
+        var task = await FollowAsync(cancellationToken).ConfigureAwait(false);
+        _progress?.Finish(new WiroTaskUpdate(_run.TaskId, task.Status, task.RawStatus, null, null));
+        return task;
+    }
+
+    private async Task<WiroTask> FollowAsync(CancellationToken cancellationToken)
     {
         if (_client.WebSocketAddress is { } address && !string.IsNullOrEmpty(_run.SocketAccessToken))
         {
@@ -63,19 +70,29 @@ internal sealed class TaskWaiter
                 return task;
             }
 
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(delay, options.Clock, cancellationToken).ConfigureAwait(false);
             var next = TimeSpan.FromMilliseconds(delay.TotalMilliseconds * options.PollingBackoffFactor);
             delay = next > options.MaxPollingInterval ? options.MaxPollingInterval : next;
         }
     }
 
-    /// <summary>One Task/Detail read, reported when the status changed.</summary>
+    /// <summary>
+    /// One Task/Detail read, reported when the status changed. The lookup (by token, else by id) already refuses an
+    /// answer about another task; the id is checked as well, so that an answer whose token matches but which names
+    /// another task never ends this wait with that task's outcome (<see cref="WiroMalformedResponseException"/>).
+    /// </summary>
     private async Task<WiroTask> CheckAsync(CancellationToken cancellationToken)
     {
         var task = string.IsNullOrEmpty(_run.SocketAccessToken)
             ? await _client.GetTaskByIdAsync(_run.TaskId, cancellationToken).ConfigureAwait(false)
             : await _client.GetTaskByTokenAsync(_run.SocketAccessToken, cancellationToken).ConfigureAwait(false);
-        Report(task.Status, task.RawStatus, null, null, force: false);
+        if (!string.IsNullOrEmpty(_run.TaskId) && !string.Equals(task.Id, _run.TaskId, StringComparison.Ordinal))
+        {
+            throw new WiroMalformedResponseException(
+                $"Wiro answered Task/Detail for task '{_run.TaskId}' with another task (its token matches, its id does not).", null, null);
+        }
+
+        Report(task.Status, task.RawStatus, null, null);
         return task;
     }
 
@@ -174,27 +191,21 @@ internal sealed class TaskWaiter
     /// <summary>Reports one frame; true when it carries a terminal status.</summary>
     private bool HandleFrame(ReadOnlyMemory<byte> frame)
     {
-        if (SocketMessage.Read(frame) is not { } message)
+        // A frame that names another task (a server that mixes its subscribers up) is not this task's news.
+        if (SocketMessage.Read(frame) is not { } message || !message.IsAbout(_run))
         {
             return false;
         }
 
-        Report(message.Status, message.RawType, message.Percentage, message.Message, force: message.Message is not null || message.Percentage is not null);
+        Report(message.Status, message.RawType, message.Percentage, message.Message);
 
         // On the socket task_error is a line of stderr, not the end; the outcome is confirmed by Task/Detail.
         return message.Status.IsTerminal();
     }
 
-    private void Report(WiroTaskStatus status, string rawStatus, double? percentage, string? message, bool force)
-    {
-        if (_report is null || (!force && rawStatus == _lastReported))
-        {
-            return;
-        }
-
-        _lastReported = rawStatus;
-        _report(new WiroTaskUpdate(_run.TaskId, status, rawStatus, percentage, message));
-    }
+    /// <summary>Offers an update to the caller; <see cref="ProgressGate"/> decides whether it is a change worth a callback now.</summary>
+    private void Report(WiroTaskStatus status, string rawStatus, double? percentage, string? message)
+        => _progress?.Offer(new WiroTaskUpdate(_run.TaskId, status, rawStatus, percentage, message));
 
     /// <summary>From Task/Detail, task_error means the task failed before the model ran: that ends the wait too.</summary>
     private static bool IsFinal(WiroTaskStatus status)
