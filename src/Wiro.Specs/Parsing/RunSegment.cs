@@ -4,9 +4,10 @@ namespace Wiro.Specs;
 /// What an owner or a model in a Run endpoint may be. The client calls <c>{BaseAddress}Run/{owner}/{model}</c>, each
 /// part one path segment, so each must reach Wiro as the one name it is written as: a part that a URL would resolve
 /// (<c>.</c>, <c>..</c>), split (a <c>/</c>, or a <c>\</c>, which a URL reads as one), decode (a <c>%</c> escape),
-/// cut (<c>?</c>, <c>#</c>), or that holds what nobody sees in the page (a control or an invisible character), is
-/// refused, and the spec gets WIRO017. Everything else is a name as written: spaces and dots inside one are Wiro's
-/// own (<c>JoeLink/Robot v4.0</c>).
+/// cut (<c>?</c>, <c>#</c>), or that holds a control character (no URL carries one), is refused, and the spec gets
+/// WIRO017. Everything else is a name as written: spaces and dots inside one are Wiro's own (<c>JoeLink/Robot v4.0</c>),
+/// and any other character is escaped on its way (an invisible one reaches generated code only escaped, see
+/// <see cref="HiddenCharacters"/>).
 /// </summary>
 public static class RunSegment
 {
@@ -23,9 +24,8 @@ public static class RunSegment
             return "is a dot segment, which a URL resolves away (the run would go to another path)";
         }
 
-        for (var i = 0; i < segment.Length; i++)
+        foreach (var c in segment)
         {
-            var c = segment[i];
             switch (c)
             {
                 case '/':
@@ -43,28 +43,6 @@ public static class RunSegment
             if (char.IsControl(c))
             {
                 return "holds a control character (U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ")";
-            }
-
-            if (char.IsSurrogate(c))
-            {
-                if (!char.IsSurrogatePair(segment, i))
-                {
-                    return "holds an unpaired surrogate (U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ")";
-                }
-
-                var codePoint = char.ConvertToUtf32(segment, i);
-                if (HiddenCharacters.IsHidden(codePoint))
-                {
-                    return "holds an invisible character (U+" + codePoint.ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ")";
-                }
-
-                i++;
-                continue;
-            }
-
-            if (HiddenCharacters.IsHidden(c))
-            {
-                return "holds an invisible character (U+" + ((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture) + ")";
             }
         }
 
