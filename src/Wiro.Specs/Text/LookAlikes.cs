@@ -23,8 +23,8 @@ public enum LookAlikeKind
 /// Tells when two keys look alike: they share a skeleton. The skeleton is a small, fixed version of the idea of
 /// Unicode's confusables (UTS #39), enough for the keys a spec declares: the text is decomposed by compatibility
 /// (NFKD: a composed <c>é</c> and <c>e</c> + U+0301 agree, a fullwidth <c>ｐ</c> becomes <c>p</c>), each Cyrillic,
-/// Greek or Latin letter of the table below that looks like a basic Latin letter becomes that letter, and the result
-/// is lowered (invariant). Accents stay (<c>cafe</c> and <c>café</c> are two words), and so do letters of other scripts
+/// Greek or Latin letter of the table below that looks like a basic Latin letter becomes that letter (before and
+/// after the decomposition), and the result is lowered (invariant). Accents stay (<c>cafe</c> and <c>café</c> are two words), and so do letters of other scripts
 /// that look like no Latin letter (<c>привет</c> is no look-alike of anything Latin).
 /// </summary>
 /// <remarks>
@@ -49,14 +49,21 @@ public static class LookAlikes
     /// <summary>The skeleton of <paramref name="text"/>: two texts with one skeleton look alike.</summary>
     public static string Skeleton(string text)
     {
-        var decomposed = Decompose(text);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        // The table before the decomposition too: NFKD turns some look-alikes into letters that look less alike
+        // (the lunate sigma ϲ, a c, into the final sigma ς).
+        var decomposed = Decompose(ToLatin(text));
+        return ToLatin(decomposed).ToLowerInvariant();
+    }
+
+    private static string ToLatin(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
         {
             builder.Append(Latin(c));
         }
 
-        return builder.ToString().ToLowerInvariant();
+        return builder.ToString();
     }
 
     /// <summary>How <paramref name="a"/> and <paramref name="b"/> differ when a reader would take them for one, else <see cref="LookAlikeKind.None"/>.</summary>
