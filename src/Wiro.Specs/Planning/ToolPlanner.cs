@@ -103,30 +103,31 @@ public static class ToolPlanner
         var keys = property.FilePartName is { } part && part != property.WireName
             ? new[] { property.WireName, part }
             : new[] { property.WireName };
-        DiagnosticInfo? found = null;
-        foreach (var key in keys)
+        var own = new SentKey[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            var skeleton = LookAlikes.Skeleton(key);
+            own[i] = new SentKey(keys[i], LookAlikes.Skeleton(keys[i]), "input '" + input.Name + "'", IsRunOption: false);
+        }
+
+        DiagnosticInfo? found = null;
+        foreach (var key in own)
+        {
             foreach (var sent in sentKeys)
             {
-                if (found is not null || sent.Skeleton != skeleton)
+                if (found is not null || sent.Skeleton != key.Skeleton)
                 {
                     continue;
                 }
 
-                var kind = LookAlikes.Compare(key, sent.Key);
+                var kind = LookAlikes.Compare(key.Key, sent.Key);
                 if (kind != LookAlikeKind.None && (kind != LookAlikeKind.Case || sent.IsRunOption))
                 {
-                    found = DiagnosticInfo.Create(DiagnosticId.LookAlikeWireKey, input.Location, input.Name, key, sent.Key, sent.Owner, LookAlikes.Describe(kind));
+                    found = DiagnosticInfo.Create(DiagnosticId.LookAlikeWireKey, input.Location, input.Name, key.Key, sent.Key, sent.Owner, LookAlikes.Describe(kind));
                 }
             }
         }
 
-        foreach (var key in keys)
-        {
-            sentKeys.Add(new SentKey(key, LookAlikes.Skeleton(key), "input '" + input.Name + "'", IsRunOption: false));
-        }
-
+        sentKeys.AddRange(own);
         return found;
     }
 
