@@ -78,13 +78,21 @@ public static class DiagnosticDescriptors
         "WIRO016", "Two referenced assemblies carry the client core",
         "The referenced assemblies {0} each carry the Wiro client core in namespace '{1}', so this project cannot tell them apart and nothing is generated; set WiroNamespace to another namespace here, or WiroAccessibility=internal in all but one of those libraries");
 
+    public static readonly DiagnosticDescriptor UnusableRunEndpoint = Error(
+        "WIRO017", "Run endpoint cannot be called as written",
+        "The Run endpoint '{0}' cannot be called as written: its {1} '{2}' {3}; owner and model must each be one plain path segment, and no client is generated for it");
+
+    public static readonly DiagnosticDescriptor LookAlikeWireKey = Warning(
+        "WIRO018", "Two keys look alike",
+        "Input '{0}' sends the key '{1}', which looks like the key '{2}' of {3}: they differ only by {4}. Both are sent, as two keys; check which one the tool reads");
+
     /// <summary>The descriptor of <paramref name="id"/>; every <see cref="DiagnosticId"/> has one (a test checks it).</summary>
     public static DiagnosticDescriptor For(DiagnosticId id) => ById[id];
 
     private static readonly IReadOnlyDictionary<DiagnosticId, DiagnosticDescriptor> ById = Index(
         MissingRunEndpoint, MissingInputsSection, UnknownInputType, TruncatedSpec, MalformedInput,
         TypeNameCollision, DuplicateInput, InvalidDefault, NotASpec, InvalidTypeNameOption, InvalidOption,
-        InternalError, StatusMeaningChanged, NameChanged, DuplicateWireKey, AmbiguousCore);
+        InternalError, StatusMeaningChanged, NameChanged, DuplicateWireKey, AmbiguousCore, UnusableRunEndpoint, LookAlikeWireKey);
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);

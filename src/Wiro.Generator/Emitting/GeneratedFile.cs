@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+
 namespace Wiro.Generator.Emitting;
 
 /// <summary>The frame every generated file shares: header, nullable context and namespace block.</summary>
@@ -30,6 +33,61 @@ internal static class GeneratedFile
         return writer.WriteLine("}").ToString();
     }
 
-    /// <summary>The hint name of a generated file: <c>{namespace}.{name}.g.cs</c>.</summary>
-    public static string HintName(EmitContext context, string name) => context.Namespace + "." + name + ".g.cs";
+    /// <summary>
+    /// The longest hint name, in UTF-8 bytes. With <c>EmitCompilerGeneratedFiles</c> the hint name is a file name, and
+    /// file systems allow 255 bytes (less on the whole path on Windows); normal names stay far below this.
+    /// </summary>
+    public const int MaxHintNameBytes = 128;
+
+    private const string Extension = ".g.cs";
+
+    /// <summary>
+    /// The hint name of a generated file: <c>{namespace}.{name}.g.cs</c>. One longer than
+    /// <see cref="MaxHintNameBytes"/> (a 600-letter slug or namespace) is cut and ends in <c>-</c> and 16 hex digits
+    /// of a hash of the whole name, so it stays unique: no whole name holds a <c>-</c> (namespaces and type names are
+    /// identifiers), and the hash tells apart two long names that differ only after the cut, or only in case.
+    /// </summary>
+    public static string HintName(EmitContext context, string name) => Fit(context.Namespace + "." + name);
+
+    /// <summary><paramref name="stem"/> + <c>.g.cs</c>, cut to <see cref="MaxHintNameBytes"/> as <see cref="HintName"/> says.</summary>
+    public static string Fit(string stem)
+    {
+        var whole = stem + Extension;
+        if (Encoding.UTF8.GetByteCount(whole) <= MaxHintNameBytes)
+        {
+            return whole;
+        }
+
+        var suffix = "-" + Fnv1a64(whole).ToString("x16", CultureInfo.InvariantCulture) + Extension;
+        var budget = MaxHintNameBytes - suffix.Length;
+        var cut = 0;
+        var bytes = 0;
+        while (cut < stem.Length)
+        {
+            var length = char.IsHighSurrogate(stem[cut]) && cut + 1 < stem.Length && char.IsLowSurrogate(stem[cut + 1]) ? 2 : 1;
+            var size = Encoding.UTF8.GetByteCount(stem.ToCharArray(cut, length));
+            if (bytes + size > budget)
+            {
+                break;
+            }
+
+            bytes += size;
+            cut += length;
+        }
+
+        return stem.Substring(0, cut).TrimEnd('.') + suffix;
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: stable across runs, processes and hosts (unlike string.GetHashCode).</summary>
+    private static ulong Fnv1a64(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ (byte)c) * 1099511628211UL;
+            hash = (hash ^ (byte)(c >> 8)) * 1099511628211UL;
+        }
+
+        return hash;
+    }
 }

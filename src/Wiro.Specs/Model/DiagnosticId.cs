@@ -22,6 +22,8 @@ public enum DiagnosticId
     NameChanged = 14,
     DuplicateWireKey = 15,
     AmbiguousCore = 16,
+    UnusableRunEndpoint = 17,
+    LookAlikeWireKey = 18,
 }
 
 public static class DiagnosticIdText

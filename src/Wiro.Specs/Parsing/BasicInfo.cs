@@ -2,7 +2,8 @@ using System.Collections.Generic;
 
 namespace Wiro.Specs;
 
-/// <summary>What the "Basic tool info" part of a page says, with where its Run endpoint key was found.</summary>
+/// <summary>What the "Basic tool info" part of a page says, with where its Run endpoint key and URL were found.</summary>
+/// <param name="RunUrlPosition">Where the word holding the Run endpoint's <c>/Run/</c> starts, or -1.</param>
 internal sealed record BasicInfo(
     string ToolName,
     string Description,
@@ -13,9 +14,24 @@ internal sealed record BasicInfo(
     string Owner,
     string Slug,
     string TaskDetailEndpoint,
-    int RunKeyPosition)
+    int RunKeyPosition,
+    int RunUrlPosition)
 {
     public bool HasRunEndpoint => Owner.Length > 0 && Slug.Length > 0;
+
+    /// <summary>
+    /// Which part of the Run endpoint cannot be called as written (owner first), with the part and the reason, or
+    /// null (see <see cref="RunSegment.Problem"/>).
+    /// </summary>
+    public (string Part, string Segment, string Problem)? RunEndpointProblem()
+    {
+        if (RunSegment.Problem(Owner) is { } ownerProblem)
+        {
+            return ("owner", Owner, ownerProblem);
+        }
+
+        return RunSegment.Problem(Slug) is { } modelProblem ? ("model", Slug, modelProblem) : null;
+    }
 }
 
 /// <summary>
@@ -63,27 +79,23 @@ internal static class BasicInfoReader
             }
         }
 
-        string ValueOf(int k)
+        int ValueEnd(int k)
         {
-            if (keyStarts[k] < 0)
-            {
-                return string.Empty;
-            }
-
-            var end = to;
             for (var next = k + 1; next < Keys.Length; next++)
             {
                 if (keyStarts[next] >= 0)
                 {
-                    end = keyStarts[next];
-                    break;
+                    return keyStarts[next];
                 }
             }
 
-            return spec.Value(valueStarts[k], end);
+            return to;
         }
 
+        string ValueOf(int k) => keyStarts[k] < 0 ? string.Empty : spec.Value(valueStarts[k], ValueEnd(k));
+
         var run = ValueOf(Run);
+        var runUrl = keyStarts[Run] < 0 ? -1 : UrlStart(spec, valueStarts[Run], ValueEnd(Run));
         var (owner, slug) = SplitRunEndpoint(run);
         return new BasicInfo(
             ValueOf(Name),
@@ -95,10 +107,31 @@ internal static class BasicInfoReader
             owner,
             slug,
             ValueOf(Detail),
-            keyStarts[Run]);
+            keyStarts[Run],
+            runUrl);
     }
 
-    /// <summary>Owner is the first segment after "/Run/", the slug is the rest (it may hold dots and spaces).</summary>
+    /// <summary>The start of the word in [from, to) that holds "/Run/" (the URL as the author wrote it), or -1.</summary>
+    private static int UrlStart(SpecText spec, int from, int to)
+    {
+        var run = to > from ? spec.Text.IndexOf("/Run/", from, to - from, System.StringComparison.Ordinal) : -1;
+        if (run < 0)
+        {
+            return -1;
+        }
+
+        while (run > from && !SpecText.IsSpace(spec.Text[run - 1]))
+        {
+            run--;
+        }
+
+        return run;
+    }
+
+    /// <summary>
+    /// Owner is the first segment after "/Run/", the slug is the rest (it may hold dots and spaces; a trailing '/' is
+    /// dropped). Whether each can be called as written is <see cref="RunSegment.Problem"/>'s to say.
+    /// </summary>
     public static (string Owner, string Slug) SplitRunEndpoint(string url)
     {
         var run = url.IndexOf("/Run/", System.StringComparison.Ordinal);

@@ -21,6 +21,9 @@ internal static class Diagnose
     public static DiagnosticInfo StatusMeaningChanged(LocationInfo at, string status, string listedAs, string because, string treatedAs)
         => Make(DiagnosticId.StatusMeaningChanged, at, status, listedAs, because, treatedAs);
 
+    public static DiagnosticInfo UnusableRunEndpoint(LocationInfo at, string endpoint, string part, string segment, string problem)
+        => Make(DiagnosticId.UnusableRunEndpoint, at, endpoint, part, segment, problem);
+
     public static DiagnosticInfo InternalError(LocationInfo at, string reason) => Make(DiagnosticId.InternalError, at, reason);
 
     private static DiagnosticInfo Make(DiagnosticId id, LocationInfo at, params string[] args) => DiagnosticInfo.Create(id, at, args);

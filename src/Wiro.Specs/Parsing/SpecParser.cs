@@ -65,6 +65,11 @@ public static class SpecParser
         {
             diagnostics.Add(Diagnose.MissingRunEndpoint(spec.LineAt(info.RunKeyPosition >= 0 ? info.RunKeyPosition : infoAt)));
         }
+        else if (info.RunEndpointProblem() is { } problem)
+        {
+            var at = info.RunUrlPosition >= 0 ? info.RunUrlPosition : info.RunKeyPosition;
+            diagnostics.Add(Diagnose.UnusableRunEndpoint(spec.LineAt(at), info.RunEndpoint, problem.Part, problem.Segment, problem.Problem));
+        }
 
         var inputsIndex = Headings.IndexOf(headings, SectionKind.Inputs);
         if (inputsIndex < 0)

@@ -30,9 +30,11 @@ public static class ToolPlanner
 
         var propertyNames = new UniqueNames(RecordMemberNames.Concat(requestMemberNames).ToArray());
         var wireKeys = new Dictionary<string, string>(System.StringComparer.Ordinal);
+        var sentKeys = new List<SentKey>();
         foreach (var option in RunOptions.All)
         {
             wireKeys.Add(option.Key, "the request's " + option.PropertyName);
+            sentKeys.Add(new SentKey(option.Key, LookAlikes.Skeleton(option.Key), "the request's " + option.PropertyName, IsRunOption: true));
         }
 
         var properties = new List<PropertyPlan>(spec.Inputs.Count);
@@ -49,6 +51,11 @@ public static class ToolPlanner
             {
                 diagnostics.Add(clash);
                 continue;
+            }
+
+            if (LookAlikeKey(shape.Property, input, sentKeys) is { } lookAlike)
+            {
+                diagnostics.Add(lookAlike);
             }
 
             var property = shape.Property with { Name = propertyNames.Claim(shape.Property.Name) };
@@ -79,6 +86,49 @@ public static class ToolPlanner
             enums.ToEquatableArray(),
             hasFiles);
         return (plan, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>A key already sent, with its skeleton (<see cref="LookAlikes"/>) and who sends it.</summary>
+    private sealed record SentKey(string Key, string Skeleton, string Owner, bool IsRunOption);
+
+    /// <summary>
+    /// Warns when a key the property sends looks like one already sent (WIRO018): Wiro reads them as two keys, a
+    /// reader as one, so one of the two values is likely not where the author meant it. Both are still sent. Two
+    /// inputs that differ only in case are left alone (the page shows two keys, and they make two properties,
+    /// <c>Seed</c> and <c>Seed2</c>); an input that differs from a run option only in case is not, since the request
+    /// already has a property of that name (<c>projectId</c> beside <c>ProjectId</c>).
+    /// </summary>
+    private static DiagnosticInfo? LookAlikeKey(PropertyPlan property, ToolInput input, List<SentKey> sentKeys)
+    {
+        var keys = property.FilePartName is { } part && part != property.WireName
+            ? new[] { property.WireName, part }
+            : new[] { property.WireName };
+        var own = new SentKey[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            own[i] = new SentKey(keys[i], LookAlikes.Skeleton(keys[i]), "input '" + input.Name + "'", IsRunOption: false);
+        }
+
+        DiagnosticInfo? found = null;
+        foreach (var key in own)
+        {
+            foreach (var sent in sentKeys)
+            {
+                if (found is not null || sent.Skeleton != key.Skeleton)
+                {
+                    continue;
+                }
+
+                var kind = LookAlikes.Compare(key.Key, sent.Key);
+                if (kind != LookAlikeKind.None && (kind != LookAlikeKind.Case || sent.IsRunOption))
+                {
+                    found = DiagnosticInfo.Create(DiagnosticId.LookAlikeWireKey, input.Location, input.Name, key.Key, sent.Key, sent.Owner, LookAlikes.Describe(kind));
+                }
+            }
+        }
+
+        sentKeys.AddRange(own);
+        return found;
     }
 
     /// <summary>
