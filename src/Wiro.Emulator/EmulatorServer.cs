@@ -59,9 +59,10 @@ internal sealed class EmulatorServer : IHttpApplication<HttpContext>, IAsyncDisp
         services.AddLogging();
         services.AddOptions();
         services.AddRoutingCore();
-        // Endpoint routing reports to a DiagnosticListener; this one has a name of its own, so no ASP.NET Core
-        // listener (a test host's included) takes the emulator's requests for its app's.
-        services.AddSingleton(new DiagnosticListener("Wiro.Emulator"));
+        // Endpoint routing needs a DiagnosticListener. This one has a name of its own, so listeners for an app's
+        // "Microsoft.AspNetCore" events never see the emulator's requests; made by a factory, so the container
+        // disposes it (until then it stays in the process-wide list of listeners).
+        services.AddSingleton(_ => new DiagnosticListener("Wiro.Emulator"));
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = maxRequestBody);
         var provider = services.BuildServiceProvider();
 
