@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Wiro.Specs;
 
 namespace Wiro.Emulator;
@@ -28,7 +22,7 @@ public sealed partial class WiroEmulator : IAsyncDisposable
     /// <summary>Room for Wiro's 100 MB upload limit plus the multipart framing.</summary>
     private const long MaxRequestBody = 110L * 1024 * 1024;
 
-    private readonly WebApplication _app;
+    private EmulatorServer _server = null!;
     private readonly WiroEmulatorOptions _options;
     private readonly SpecCatalog _specs;
     private readonly Authenticator _authenticator;
@@ -44,9 +38,8 @@ public sealed partial class WiroEmulator : IAsyncDisposable
     private long _nextTaskId = 1000;
     private int _disposed;
 
-    private WiroEmulator(WebApplication app, WiroEmulatorOptions options, SpecCatalog specs)
+    private WiroEmulator(WiroEmulatorOptions options, SpecCatalog specs)
     {
-        _app = app;
         _options = options;
         _specs = specs;
         _defaultOutputs = [.. options.Outputs];
@@ -91,21 +84,11 @@ public sealed partial class WiroEmulator : IAsyncDisposable
         options.Validate();
         var specs = SpecCatalog.Load(options.SpecFiles);
 
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = MaxRequestBody;
-            kestrel.Listen(IPAddress.Loopback, options.Port);
-        });
-        builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(form => form.MultipartBodyLengthLimit = MaxRequestBody);
-        var app = builder.Build();
-        var emulator = new WiroEmulator(app, options, specs);
-        emulator.Map(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        emulator.ServerAddress = new Uri(address.TrimEnd('/') + "/");
+        // Kestrel made by hand, not by a host builder a WebApplicationFactory in the same process could take over
+        // (see EmulatorServer).
+        var emulator = new WiroEmulator(options, specs);
+        emulator._server = await EmulatorServer.StartAsync(options.Port, MaxRequestBody, emulator.Map, cancellationToken).ConfigureAwait(false);
+        emulator.ServerAddress = emulator._server.Address;
         emulator.BaseAddress = new Uri(emulator.ServerAddress, "v1/");
         emulator.WebSocketAddress = new UriBuilder(emulator.ServerAddress) { Scheme = "ws", Path = "/socket/v1" }.Uri;
         return emulator;
@@ -133,24 +116,28 @@ public sealed partial class WiroEmulator : IAsyncDisposable
         }
 
         _callbacks.Dispose();
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _server.DisposeAsync().ConfigureAwait(false);
     }
 
-    private void Map(WebApplication app)
+    /// <summary>The pipeline, in the order a WebApplication gives it: routing, then the middleware, then the endpoints.</summary>
+    private void Map(IApplicationBuilder app)
     {
+        app.UseRouting();
         app.UseWebSockets();
         app.Use(GatewayAsync);
-        app.MapPost("/v1/Run/{owner}/{model}", RunAsync);
-        app.MapPost("/v1/Task/Detail", DetailAsync);
-        app.MapPost("/v1/Task/Cancel", context => StopAsync(context, kill: false));
-        app.MapPost("/v1/Task/Kill", context => StopAsync(context, kill: true));
-        app.MapPost("/v1/File/Upload", UploadAsync);
-        app.MapGet("/files/{folder}/{name}", ServeFileAsync);
-        app.MapPost("/v1/Tool/Detail", ToolDetailAsync);
-        app.MapPost("/v1/Tool/List", ToolListAsync);
-        app.MapGet("/" + SpecFiles.PageRoute, PageAsync);
-        app.Map("/socket/v1", _socket.HandleAsync);
+        app.UseEndpoints(endpoints =>
+        {
+            endpoints.MapPost("/v1/Run/{owner}/{model}", RunAsync);
+            endpoints.MapPost("/v1/Task/Detail", DetailAsync);
+            endpoints.MapPost("/v1/Task/Cancel", context => StopAsync(context, kill: false));
+            endpoints.MapPost("/v1/Task/Kill", context => StopAsync(context, kill: true));
+            endpoints.MapPost("/v1/File/Upload", UploadAsync);
+            endpoints.MapGet("/files/{folder}/{name}", ServeFileAsync);
+            endpoints.MapPost("/v1/Tool/Detail", ToolDetailAsync);
+            endpoints.MapPost("/v1/Tool/List", ToolListAsync);
+            endpoints.MapGet("/" + SpecFiles.PageRoute, PageAsync);
+            endpoints.Map("/socket/v1", _socket.HandleAsync);
+        });
     }
 
     /// <summary>What stands in front of every endpoint: recording, then faults, then auth (API calls only).</summary>
