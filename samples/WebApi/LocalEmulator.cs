@@ -7,8 +7,8 @@ namespace WebApi;
 /// <summary>
 /// The built-in Wiro emulator, used when no API key is configured, so the sample runs with no account and no
 /// network. <c>Emulator:Enabled</c> forces it on (with the configured key and secret, which it then requires) or
-/// off (a missing key then fails the start). It starts after the app is built and before it runs: the Wiro options
-/// are read when the host starts, and a host built earlier would be taken for the app by WebApplicationFactory.
+/// off (a missing key then fails the start). It starts after the app is built and before it runs, because its
+/// address is known only once it listens and the Wiro options that point at it are read when the host starts.
 /// </summary>
 internal sealed class LocalEmulator(WiroEmulatorOptions options) : IAsyncDisposable
 {

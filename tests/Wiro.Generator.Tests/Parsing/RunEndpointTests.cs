@@ -91,7 +91,8 @@ public sealed class RunEndpointTests
         Assert.Equal(LineOf(bad, "https://api.wiro.ai/v1/Run/../.."), diagnostic.Location.GetLineSpan().StartLinePosition.Line);
         Assert.Contains("'..'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(["Wiro.Tools.Good.g.cs"], run.Sources.Keys.Where(key => key.Contains(".Tools.", StringComparison.Ordinal)));
-        Assert.DoesNotContain("\"..\"", string.Concat(run.Sources.Values));
+        // Only the tools' files: the core itself names ".." where it refuses such a segment at run time.
+        Assert.DoesNotContain("\"..\"", string.Concat(run.Sources.Where(source => source.Key.Contains(".Tools.", StringComparison.Ordinal)).Select(source => source.Value)));
         Assert.Empty(run.CompilerProblems);
     }
 }
