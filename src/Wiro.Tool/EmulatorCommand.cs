@@ -52,11 +52,16 @@ internal static class EmulatorCommand
 
     private static async Task<int> RunAsync(ToolConsole console, WiroEmulatorOptions options, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // A stop (SIGINT, SIGTERM or the token) only completes this; the shutdown after it runs on the thread pool.
+        // A signal handler runs on the runtime's signal thread and a token's callbacks inside Cancel(): continuing a
+        // cancelled await there would run the whole shutdown (Kestrel's stop, its 30 s grace, the disposals) inside
+        // the handler or inside whoever called Cancel().
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stopOnToken = cancellationToken.Register(() => stopping.TrySetResult());
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
-        await using var emulator = await StartAsync(options, stop.Token).ConfigureAwait(false);
+        await using var emulator = await StartAsync(options, cancellationToken).ConfigureAwait(false);
         var root = new Uri(emulator.BaseAddress, "/");
         // The first line is the base address alone, for scripts: `wiro emulator | head -n 1`.
         console.Print(emulator.BaseAddress.AbsoluteUri);
@@ -68,22 +73,17 @@ internal static class EmulatorCommand
         console.Print("Ctrl+C stops it.");
         console.Out.Flush();
 
-        try
-        {
-            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping is how this command ends.
-        }
+        // Stopping is how this command ends.
+        await stopping.Task.ConfigureAwait(false);
 
         console.Print("Stopped.");
         return ExitCodes.Success;
 
         void Stop(PosixSignalContext context)
         {
-            context.Cancel = true;
-            stop.Cancel();
+            // The first signal asks for a graceful stop; a second one, while that stop is still waiting (for an open
+            // WebSocket, say), is left to the runtime's default action, which ends the process at once.
+            context.Cancel = stopping.TrySetResult();
         }
     }
 

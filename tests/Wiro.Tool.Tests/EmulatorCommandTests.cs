@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
@@ -55,6 +56,25 @@ public sealed class EmulatorCommandTests
         Assert.Equal(200, (int)answer.StatusCode);
         Assert.True(exitCode == 0, output);
         Assert.Contains("API key only", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_sigint_ends_a_stop_that_an_open_websocket_holds_up()
+    {
+        using var emulator = await EmulatorProcess.StartAsync();
+        var socketAddress = new UriBuilder(emulator.BaseAddress) { Scheme = "ws", Path = "/socket/v1" }.Uri;
+        using var socket = new ClientWebSocket();
+        // Connected and silent: the emulator waits for the task token, so the graceful stop waits for this
+        // request (up to its 30 s shutdown timeout) after printing "Stopped.".
+        await socket.ConnectAsync(socketAddress, CancellationToken.None);
+
+        emulator.Interrupt();
+        await emulator.WaitForOutputAsync("Stopped.");
+        emulator.Interrupt();
+        var (exitCode, output) = await emulator.WaitForExitAsync();
+
+        // Ended by the signal's default action (128 + SIGINT), not by the graceful stop finishing (0).
+        Assert.True(exitCode == 130, $"exit code {exitCode}\n{output}");
     }
 
     [Fact]

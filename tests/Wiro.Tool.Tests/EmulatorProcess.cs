@@ -58,13 +58,40 @@ internal sealed class EmulatorProcess : IDisposable
     /// <summary>Sends SIGINT (what Ctrl+C sends) and waits for the process to end; gives its exit code and what it printed after the address.</summary>
     public async Task<(int ExitCode, string Output)> InterruptAsync()
     {
-        Assert.Equal(0, Kill(_process.Id, SigInt));
+        Interrupt();
+        return await WaitForExitAsync();
+    }
+
+    /// <summary>Sends SIGINT (what Ctrl+C sends) without waiting.</summary>
+    public void Interrupt() => Assert.Equal(0, Kill(_process.Id, SigInt));
+
+    /// <summary>Waits (a minute at most) until the process has printed <paramref name="text"/> after the address.</summary>
+    public async Task WaitForOutputAsync(string text)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
+        }
+    }
+
+    /// <summary>Waits (a minute at most) for the process to end; gives its exit code and what it printed after the address.</summary>
+    public async Task<(int ExitCode, string Output)> WaitForExitAsync()
+    {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await _process.WaitForExitAsync(timeout.Token);
         await _pump;
-        lock (_output)
+        return (_process.ExitCode, Output);
+    }
+
+    private string Output
+    {
+        get
         {
-            return (_process.ExitCode, _output.ToString());
+            lock (_output)
+            {
+                return _output.ToString();
+            }
         }
     }
 
