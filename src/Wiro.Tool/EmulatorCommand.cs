@@ -53,9 +53,8 @@ internal static class EmulatorCommand
     private static async Task<int> RunAsync(ToolConsole console, WiroEmulatorOptions options, CancellationToken cancellationToken)
     {
         // A stop (SIGINT, SIGTERM or the token) only completes this; the shutdown after it runs on the thread pool.
-        // A signal handler runs on the runtime's signal thread and a token's callbacks inside Cancel(): continuing a
-        // cancelled await there would run the whole shutdown (Kestrel's stop, its 30 s grace, the disposals) inside
-        // the handler or inside whoever called Cancel().
+        // A signal handler runs on a thread the runtime starts for the signal, and a token's callbacks run inside
+        // Cancel(): nothing of the shutdown (Kestrel's stop, its 30 s grace, the disposals) is to run inside either.
         var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stopOnToken = cancellationToken.Register(() => stopping.TrySetResult());
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
