@@ -42,7 +42,7 @@ internal static class RequestEmitter
             writer.WriteLine($$"""
                 /// <summary>{{Escape.XmlDocText(property.Docs.Summary)}}</summary>
                 /// <remarks>{{Escape.XmlDocText(PropertyDocsText.Remarks(property))}}</remarks>
-                public {{TypeOf(property, plan, context)}} {{property.Name}} { get; set; }{{initializer}}
+                public {{(property.IsRequiredMember ? "required " : "")}}{{TypeOf(property, plan, context)}} {{property.Name}} { get; set; }{{initializer}}
 
                 """);
         }
