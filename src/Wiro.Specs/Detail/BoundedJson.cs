@@ -39,11 +39,14 @@ internal sealed class JsonValue
     /// <summary>A string's value, or a number's text exactly as written.</summary>
     public string Text { get; set; } = "";
 
-    /// <summary>An array's items, or an object's member values (parallel to <see cref="Keys"/>).</summary>
-    public List<JsonValue> Items { get; } = new();
+    private List<JsonValue>? _items;
+    private List<(string Name, int Start)>? _keys;
+
+    /// <summary>An array's items, or an object's member values (parallel to <see cref="Keys"/>); made on first use, so a scalar costs no list.</summary>
+    public List<JsonValue> Items => _items ??= new List<JsonValue>();
 
     /// <summary>An object's member names and where each name starts.</summary>
-    public List<(string Name, int Start)> Keys { get; } = new();
+    public List<(string Name, int Start)> Keys => _keys ??= new List<(string Name, int Start)>();
 
     /// <summary>How many members of this object are named <paramref name="name"/>.</summary>
     public int Count(string name)
@@ -96,7 +99,7 @@ internal sealed class BoundedJson
 {
     public const int MaxLength = 4 * 1024 * 1024;
     public const int MaxDepth = 64;
-    public const int MaxValues = 200_000;
+    public const int MaxValues = 50_000;
 
     private readonly string _text;
     private readonly CancellationToken _cancellationToken;

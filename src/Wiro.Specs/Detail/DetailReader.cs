@@ -150,6 +150,12 @@ public static class DetailReader
 
         public LocationInfo At(int start, int end)
         {
+            if (start <= 0 && end <= 0)
+            {
+                // The file's start (a file refused for its length, say): no need to index its lines.
+                return new LocationInfo(FilePath, default, default);
+            }
+
             _lines ??= new LineIndex(_text);
             start = Math.Max(0, Math.Min(start, _text.Length));
             end = Math.Max(start, Math.Min(end, _text.Length));
@@ -167,7 +173,7 @@ public static class DetailReader
             }
             catch (JsonReadException failure)
             {
-                var at = At(failure.Offset, Math.Min(failure.Offset + 1, _text.Length));
+                var at = failure.Offset == 0 ? At(0, 0) : At(failure.Offset, Math.Min(failure.Offset + 1, _text.Length));
                 Unreadable(at, "not JSON at line " + (at.LineSpan.Start.Line + 1).ToString(CultureInfo.InvariantCulture)
                     + ", column " + (at.LineSpan.Start.Character + 1).ToString(CultureInfo.InvariantCulture) + ": " + failure.Message);
                 return;
