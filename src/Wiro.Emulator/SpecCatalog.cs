@@ -31,6 +31,12 @@ internal sealed class SpecCatalog
         var pages = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var path in paths)
         {
+            if (SpecFiles.IsDetailFile(path))
+            {
+                // A Tool/Detail file is read beside its page, never as a page.
+                continue;
+            }
+
             var text = File.ReadAllText(path);
             var result = SpecParser.Parse(path, text, CancellationToken.None);
             if (result.Spec is not { } spec)
@@ -38,11 +44,37 @@ internal sealed class SpecCatalog
                 throw new ArgumentException($"'{path}' is not a usable Wiro spec ({string.Join(", ", result.Diagnostics.Select(d => d.Id))}).");
             }
 
+            spec = WithDetail(spec, path);
+
             tools[spec.Owner + "/" + spec.Slug] = spec;
             pages[spec.Owner + "/" + spec.Slug] = text;
         }
 
         return new SpecCatalog(tools, pages);
+    }
+
+    /// <summary>
+    /// <paramref name="spec"/> with the required flags and ranges of the Tool/Detail file beside it
+    /// (<see cref="SpecFiles.DetailPathFor"/>), read and matched as the generator does, so the emulator refuses what a
+    /// generated client's docs and <c>required</c> members announce. A file that cannot be read (WIRO019) stops the
+    /// start, as an unusable spec does; a value that cannot be used (WIRO020, WIRO021) is left out, as in the build.
+    /// </summary>
+    private static ToolSpec WithDetail(ToolSpec spec, string specPath)
+    {
+        var detailPath = SpecFiles.DetailPathFor(specPath);
+        if (!File.Exists(detailPath))
+        {
+            return spec;
+        }
+
+        var detail = DetailReader.Read(detailPath, File.ReadAllText(detailPath), CancellationToken.None);
+        if (detail.Diagnostics.FirstOrDefault(d => d.Code is DiagnosticId.UnreadableDetail or DiagnosticId.InternalError) is { } unreadable)
+        {
+            var at = unreadable.Location is { } location ? $" at line {location.LineSpan.Start.Line + 1}" : "";
+            throw new ArgumentException($"'{detailPath}' is not a usable Tool/Detail file ({unreadable.Id}{at}: {string.Join(", ", unreadable.MessageArgs)}).");
+        }
+
+        return DetailReader.Apply(spec, detail).Spec;
     }
 
     /// <summary>Null when the run is valid; otherwise Wiro's error code and a message naming the parameter.</summary>
@@ -105,6 +137,58 @@ internal sealed class SpecCatalog
             if (!RunOptions.IsKey(key) && !fields.ContainsKey(key) && !files.Any(file => file.Field == key || file.Field == part))
             {
                 return (0, $"Parameter '{key}' is missing; {owner}/{model} declares it (send \"\" to leave it unset).");
+            }
+        }
+
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (Constrained(spec.Inputs[i], keys[i], fields, files) is { } problem)
+            {
+                return (0, problem);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What Tool/Detail's constraints say about the value sent, in the words of Wiro's own validator
+    /// (<c>Request parameter [x] required</c>, <c>Request files [x] required</c>, <c>Request parameter [x] must be
+    /// between 1 and 100</c>); null when they hold. A value that is not a number is left to <see cref="Check"/>.
+    /// </summary>
+    private static string? Constrained(ToolInput input, WireKey key, Dictionary<string, List<string>> fields, List<RecordedFile> files)
+    {
+        var constraints = input.Constraints;
+        if (constraints.IsEmpty)
+        {
+            return null;
+        }
+
+        var values = fields.GetValueOrDefault(key.Key) ?? [];
+        var hasFile = files.Any(file => file.Field == key.Key || file.Field == key.FilePart);
+        if (constraints.IsRequired && !hasFile && values.All(value => value.Trim().Length == 0))
+        {
+            return key.FilePart is { } part
+                ? $"Request files [{part}] required"
+                : $"Request parameter [{input.Name}] required";
+        }
+
+        if (!constraints.HasRange)
+        {
+            return null;
+        }
+
+        foreach (var value in values)
+        {
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !constraints.Contains(number))
+            {
+                var range = (constraints.Minimum, constraints.Maximum) switch
+                {
+                    ({ } min, { } max) => $"between {InputConstraints.Number(min)} and {InputConstraints.Number(max)}",
+                    ({ } min, null) => $"at least {InputConstraints.Number(min)}",
+                    (_, var max) => $"at most {InputConstraints.Number(max!.Value)}",
+                };
+                return $"Request parameter [{input.Name}] must be {range}";
             }
         }
 

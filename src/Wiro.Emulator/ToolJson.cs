@@ -6,7 +6,8 @@ namespace Wiro.Emulator;
 /// <summary>
 /// The tool objects of Tool/List and Tool/Detail, shaped like Wiro's (see the docs' tool-detail and tool-list
 /// answers), built from what a spec page says. A page has no price, stats or <c>required</c> flags, so those are
-/// left out; Tool/Detail's <c>parameters</c> hold one group with every input.
+/// left out, unless a Tool/Detail file beside the spec gives <c>required</c>, <c>min</c>, <c>max</c> and <c>step</c>;
+/// Tool/Detail's <c>parameters</c> hold one group with every input.
 /// </summary>
 internal static class ToolJson
 {
@@ -70,6 +71,7 @@ internal static class ToolJson
             w.WriteString("label", input.Label);
             w.WriteString("note", input.Help);
             w.WriteString("default", input.Default);
+            WriteConstraints(w, input.Constraints);
             if (input.Options.Count > 0)
             {
                 w.WriteStartArray("options");
@@ -90,6 +92,31 @@ internal static class ToolJson
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndArray();
+    }
+
+    /// <summary>Tool/Detail's <c>required</c>, <c>min</c>, <c>max</c> and <c>step</c>, from the detail file beside the spec; left out without one.</summary>
+    private static void WriteConstraints(Utf8JsonWriter w, InputConstraints constraints)
+    {
+        if (constraints.IsEmpty)
+        {
+            return;
+        }
+
+        w.WriteBoolean("required", constraints.IsRequired);
+        if (constraints.Minimum is { } min)
+        {
+            w.WriteNumber("min", min);
+        }
+
+        if (constraints.Maximum is { } max)
+        {
+            w.WriteNumber("max", max);
+        }
+
+        if (constraints.Step is { } step)
+        {
+            w.WriteNumber("step", step);
+        }
     }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)

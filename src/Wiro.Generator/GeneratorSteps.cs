@@ -44,6 +44,15 @@ internal static class GeneratorSteps
             }
 
             var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
+            var spec = parsed.Spec;
+            if (source.Detail is { } detail)
+            {
+                diagnostics.AddRange(detail.Diagnostics);
+                var (constrained, detailDiagnostics) = DetailReader.Apply(spec, detail);
+                spec = constrained;
+                diagnostics.AddRange(detailDiagnostics);
+            }
+
             var typeName = source.TypeNameOverride;
             if (typeName is not null && TypeNameOption.Problem(typeName) is { } problem)
             {
@@ -51,9 +60,9 @@ internal static class GeneratorSteps
                 typeName = null;
             }
 
-            var (plan, planDiagnostics) = ToolPlanner.Plan(parsed.Spec, typeName, CoreVocabulary.MembersOf("WiroRequest"), cancellationToken);
+            var (plan, planDiagnostics) = ToolPlanner.Plan(spec, typeName, CoreVocabulary.MembersOf("WiroRequest"), cancellationToken);
             diagnostics.AddRange(planDiagnostics);
-            return new ToolResult(source.FilePath, plan, parsed.Spec.Statuses, diagnostics.ToEquatableArray());
+            return new ToolResult(source.FilePath, plan, spec.Statuses, diagnostics.ToEquatableArray());
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -7,7 +7,8 @@ using Wiro.Specs;
 namespace Wiro.Generator;
 
 /// <summary>
-/// Reads Wiro tool-spec pages (AdditionalFiles named <c>*.wiro.md</c>) and writes a typed, signed client for each.
+/// Reads Wiro tool-spec pages (AdditionalFiles named <c>*.wiro.md</c>), each with the Tool/Detail answer saved beside it
+/// when there is one (<c>*.wiro.json</c>: required inputs and ranges), and writes a typed, signed client for each.
 /// This file only wires the incremental pipeline; each step lives in <see cref="GeneratorSteps"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -28,11 +29,24 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Select(static (tuple, _) => GeneratorSteps.CreateEmitContext(tuple.Left.Left, tuple.Left.Right, tuple.Right))
             .WithTrackingName(TrackingNames.EmitContext);
 
+        // Tool/Detail files (*.wiro.json) are read one by one, then collected so each spec finds its own by name. Editing
+        // one reruns only the cheap pairing for every spec; the spec whose detail changed is the only one rebuilt.
+        var details = context.AdditionalTextsProvider
+            .Select(static (file, ct) => SpecSource.DetailFrom(file, ct))
+            .Where(static detail => detail is not null)
+            .WithTrackingName(TrackingNames.Detail)
+            .Collect()
+            .Select(static (all, _) => DetailSet.From(all!))
+            .WithTrackingName(TrackingNames.Details);
+
         var tools = context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => SpecSource.From(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .Where(static source => source is not null)
             .WithTrackingName(TrackingNames.SpecSource)
-            .Select(static (source, ct) => GeneratorSteps.BuildTool(source!, ct))
+            .Combine(details)
+            .Select(static (pair, _) => pair.Left! with { Detail = pair.Right.For(pair.Left!.FilePath) })
+            .WithTrackingName(TrackingNames.PairedSpec)
+            .Select(static (source, ct) => GeneratorSteps.BuildTool(source, ct))
             .WithTrackingName(TrackingNames.Tool);
 
         // Compilation-wide facts come from one collection of small per-tool summaries: an edit that keeps a spec's

@@ -21,7 +21,7 @@ public static class ExitCodes
     /// <summary><c>add</c>: a spec file exists with other content and <c>--force</c> was not given.</summary>
     public const int Conflict = 5;
 
-    /// <summary><c>list</c>: no credentials, or the API refused them.</summary>
+    /// <summary><c>list</c>, <c>add --detail</c>: no credentials, or the API refused them.</summary>
     public const int Unauthorized = 6;
 
     /// <summary>A local file cannot be read or written, or a local spec cannot be read as a spec.</summary>

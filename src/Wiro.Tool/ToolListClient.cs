@@ -11,7 +11,7 @@ namespace Wiro.Tool;
 internal sealed record ListedTool(string Owner, string Slug, string Title, IReadOnlyList<string> Categories);
 
 /// <summary>
-/// Calls Tool/List and pages through it. The call goes through the client core's <see cref="WiroClient"/>, as every
+/// Calls Tool/List and pages through it, and Tool/Detail for <c>wiro add --detail</c>. The call goes through the client core's <see cref="WiroClient"/>, as every
 /// generated client's calls do: signed (<c>x-api-key</c>, and <c>x-nonce</c>/<c>x-signature</c> when there is a
 /// secret), to the API's origin only (a redirect is refused, so nothing signed goes elsewhere), its answer capped,
 /// timed and retried on 408/429/5xx. The answer is parsed leniently (numbers as numbers or strings).
@@ -78,6 +78,61 @@ internal sealed class ToolListClient : IDisposable
         }
 
         return tools;
+    }
+
+    /// <summary>
+    /// The Tool/Detail answer for <paramref name="owner"/>/<paramref name="slug"/> (the page's Run endpoint), as
+    /// indented JSON text to save beside the page: the same signed call, caps and retries as Tool/List. A tool Wiro
+    /// does not know (error code 1) is an unknown tool (exit 3).
+    /// </summary>
+    public async Task<string> DetailAsync(string owner, string slug, CancellationToken cancellationToken)
+    {
+        const string operation = "Tool/Detail";
+        try
+        {
+            using var answer = await _client.PostJsonAsync(operation, (owner, slug), static (writer, tool) =>
+            {
+                writer.WriteString("slugowner", tool.owner);
+                writer.WriteString("slugproject", tool.slug);
+            }, cancellationToken).ConfigureAwait(false);
+            if (LenientJson.Text(answer.RootElement, "result")?.Trim().ToLowerInvariant() is not ("true" or "1"))
+            {
+                throw new WiroToolException(ExitCodes.Unreachable, $"{operation} answered without result:true for '{owner}/{slug}'.");
+            }
+
+            return Indented(answer.RootElement, operation, owner, slug);
+        }
+        catch (WiroApiException exception) when (exception.GetType() == typeof(WiroApiException) && exception.Code == 1)
+        {
+            throw new WiroToolException(ExitCodes.UnknownTool, $"unknown tool '{owner}/{slug}': {operation} does not know it ({exception.WiroMessage}).", exception);
+        }
+        catch (WiroApiException exception)
+        {
+            throw NetworkFailure.OfCall(exception, operation, _api);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new WiroToolException(ExitCodes.Unreachable, $"{_api}{operation} did not answer within {_timeouts.Answer.TotalSeconds:0.#} s.", exception);
+        }
+    }
+
+    /// <summary>The answer as indented JSON (non-ASCII escaped, so no invisible character is saved raw); text that is not valid UTF-8 is refused.</summary>
+    private static string Indented(JsonElement root, string operation, string owner, string slug)
+    {
+        try
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            {
+                root.WriteTo(writer);
+            }
+
+            return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            throw new WiroToolException(ExitCodes.Unreachable, $"{operation} answered text that is not valid UTF-8 for '{owner}/{slug}'.", exception);
+        }
     }
 
     /// <inheritdoc />

@@ -100,6 +100,50 @@ public sealed class PackageConsumerTests(PackedGenerator package)
     }
 
     [Fact]
+    public async Task A_tool_detail_file_beside_a_spec_is_picked_up_by_the_package_and_its_warnings_are_located()
+    {
+        var directory = package.CreateConsumer("WithDetail", Program);
+        File.WriteAllText(Path.Combine(directory, "specs", "acme__painter.wiro.md"), """
+            ## Basic tool info
+
+            Model name: acme/painter
+            Run Task Endpoint (POST):
+            https://api.wiro.ai/v1/Run/acme/painter
+
+            ## Model Inputs: 
+
+              - name: prompt
+                label: Prompt
+                help: What to paint.
+                type: textarea
+                default: 
+
+            ## Task Status Information
+
+            ### Completed Task Statuses (Polling can stop)
+            - task_postprocess_end : Task completed successfully and post-processing is done.
+
+            ### Running Task Statuses (Continue polling)
+            - task_queue : Task is waiting in the queue.
+            """);
+        File.WriteAllText(Path.Combine(directory, "specs", "acme__painter.wiro.json"), """
+            {"result": true, "tool": [{"parameters": [{"items": [
+              {"id": "prompt", "required": true},
+              {"id": "colour", "required": true}
+            ]}]}]}
+            """);
+        File.WriteAllText(Path.Combine(directory, "Check.cs"), "internal static class Check { internal static object Make() => new Wiro.PainterRequest(); }\n");
+
+        var build = await DotNetCli.DotNetAsync(directory, package.Environment, "build", "-c", "Release");
+
+        // No item names the detail file: the package's **/*.wiro.json glob hands it to the generator. Prompt is then a
+        // required member, and the unknown id is reported in the .wiro.json at its line.
+        Assert.True(build.ExitCode != 0, build.ToString());
+        Assert.True(new Regex(@"Check\.cs\(1,\d+\): error CS9035: [^\n]*PainterRequest\.Prompt").IsMatch(build.Output), build.ToString());
+        Assert.Matches(new Regex(@"acme__painter\.wiro\.json\(3,\d+\): error WIRO021"), build.Output);
+    }
+
+    [Fact]
     public async Task Default_glob_can_be_turned_off_and_WiroSpec_items_add_other_names()
     {
         var directory = package.CreateConsumer("WithOptions", """

@@ -86,13 +86,26 @@ public static class DiagnosticDescriptors
         "WIRO018", "Two keys look alike",
         "Input '{0}' sends the key '{1}', which looks like the key '{2}' of {3}: they differ only by {4}. Both are sent, as two keys; check which one the tool reads");
 
+    public static readonly DiagnosticDescriptor UnreadableDetail = Warning(
+        "WIRO019", "Tool/Detail file cannot be read",
+        "The Tool/Detail file cannot be read ({0}); the tool is generated from its page alone, with no required inputs or ranges");
+
+    public static readonly DiagnosticDescriptor InvalidDetailValue = Warning(
+        "WIRO020", "Tool/Detail value cannot be used",
+        "In the Tool/Detail file, {0} {1}; it is not used");
+
+    public static readonly DiagnosticDescriptor UnknownDetailInput = Warning(
+        "WIRO021", "Tool/Detail describes an input the page does not declare",
+        "The Tool/Detail file describes input '{0}', which the page of {1} does not declare; it is left out. Save the page and its detail again together (wiro add --detail --force)");
+
     /// <summary>The descriptor of <paramref name="id"/>; every <see cref="DiagnosticId"/> has one (a test checks it).</summary>
     public static DiagnosticDescriptor For(DiagnosticId id) => ById[id];
 
     private static readonly IReadOnlyDictionary<DiagnosticId, DiagnosticDescriptor> ById = Index(
         MissingRunEndpoint, MissingInputsSection, UnknownInputType, TruncatedSpec, MalformedInput,
         TypeNameCollision, DuplicateInput, InvalidDefault, NotASpec, InvalidTypeNameOption, InvalidOption,
-        InternalError, StatusMeaningChanged, NameChanged, DuplicateWireKey, AmbiguousCore, UnusableRunEndpoint, LookAlikeWireKey);
+        InternalError, StatusMeaningChanged, NameChanged, DuplicateWireKey, AmbiguousCore, UnusableRunEndpoint, LookAlikeWireKey,
+        UnreadableDetail, InvalidDetailValue, UnknownDetailInput);
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);

@@ -35,7 +35,8 @@ internal static class Initializers
 
                 return "new string[] { " + string.Join(", ", literals) + " }";
             default:
-                return property.Shape switch
+                // A required member is set by every caller; an initializer would only be overwritten.
+                return property.IsRequiredMember ? null : property.Shape switch
                 {
                     ValueShape.StringList => "global::System.Array.Empty<string>()",
                     ValueShape.FileList => "global::System.Array.Empty<" + context.Qualify("WiroFile") + ">()",

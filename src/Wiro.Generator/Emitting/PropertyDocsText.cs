@@ -38,9 +38,23 @@ internal static class PropertyDocsText
             text += " Set a URL, or a local file with WiroFile.FromPath / FromStream to upload it with the run.";
         }
 
-        if (property.Default.Kind == DefaultKind.None && (property.IsNullable || property.Shape is ValueShape.StringList or ValueShape.FileList))
+        var constraints = property.Constraints;
+        if (property.IsRequiredMember)
+        {
+            text += " Required by Wiro (Tool/Detail): set it; an empty value is refused.";
+        }
+        else if (constraints.IsRequired)
+        {
+            text += " Required by Wiro (Tool/Detail); starts at the spec default, which satisfies it.";
+        }
+        else if (property.Default.Kind == DefaultKind.None && (property.IsNullable || property.Shape is ValueShape.StringList or ValueShape.FileList))
         {
             text += " Sent empty until set, as Wiro\u2019s own form sends it.";
+        }
+
+        if (constraints.RangeText() is { Length: > 0 } range)
+        {
+            text += " " + range;
         }
 
         return text;

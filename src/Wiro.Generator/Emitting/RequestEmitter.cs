@@ -24,7 +24,10 @@ internal static class RequestEmitter
 
     private static void WriteRequest(SourceWriter writer, ToolPlan plan, EmitContext context)
     {
-        writer.WriteLine($"/// <summary>The inputs of the Wiro tool <c>{Escape.XmlDocText(plan.ToolName)}</c>; every property starts at the spec's default.</summary>");
+        var startsAt = HasRequiredMembers(plan)
+            ? "every property starts at the spec's default, and the required ones (inputs Wiro requires that have none) must be set"
+            : "every property starts at the spec's default";
+        writer.WriteLine($"/// <summary>The inputs of the Wiro tool <c>{Escape.XmlDocText(plan.ToolName)}</c>; {startsAt}.</summary>");
         if (plan.Description.Length > 0)
         {
             writer.WriteLine($"/// <remarks>{Escape.XmlDocText(plan.Description)}</remarks>");
@@ -42,7 +45,7 @@ internal static class RequestEmitter
             writer.WriteLine($$"""
                 /// <summary>{{Escape.XmlDocText(property.Docs.Summary)}}</summary>
                 /// <remarks>{{Escape.XmlDocText(PropertyDocsText.Remarks(property))}}</remarks>
-                public {{TypeOf(property, plan, context)}} {{property.Name}} { get; set; }{{initializer}}
+                public {{(property.IsRequiredMember ? "required " : "")}}{{TypeOf(property, plan, context)}} {{property.Name}} { get; set; }{{initializer}}
 
                 """);
         }
@@ -208,6 +211,19 @@ internal static class RequestEmitter
             _ => $"global::System.Collections.Generic.IReadOnlyList<{context.Qualify("WiroFile")}>",
         };
         return property.IsNullable ? type + "?" : type;
+    }
+
+    private static bool HasRequiredMembers(ToolPlan plan)
+    {
+        foreach (var property in plan.Properties)
+        {
+            if (property.IsRequiredMember)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsValueType(ValueShape shape)

@@ -10,15 +10,25 @@ namespace Wiro.Generator.Pipeline;
 /// <param name="TypeNameOverride">The file's <c>WiroTypeName</c> metadata, if any.</param>
 public sealed record SpecSource(string FilePath, string Text, string? TypeNameOverride)
 {
+    /// <summary>The Tool/Detail file beside the spec (<see cref="SpecFiles.DetailPathFor"/>), read; null when there is none.</summary>
+    public ToolDetail? Detail { get; init; }
+
+    /// <summary>A Tool/Detail file (<c>*.wiro.json</c>), read with the spec layer's bounded reader; null for any other file.</summary>
+    public static ToolDetail? DetailFrom(AdditionalText file, CancellationToken cancellationToken)
+        => SpecFiles.IsDetailFile(file.Path)
+            ? DetailReader.Read(file.Path, file.GetText(cancellationToken)?.ToString() ?? "", cancellationToken)
+            : null;
+
     /// <summary>
     /// The spec behind an additional file, or null when the file is not a spec. Specs are files named
     /// <c>*.wiro.md</c> or items with <c>WiroSpec="true"</c> metadata (what the <c>WiroSpec</c> item sets).
     /// </summary>
     public static SpecSource? From(AdditionalText file, AnalyzerConfigOptions options, CancellationToken cancellationToken)
     {
-        var isSpec = file.Path.EndsWith(SpecFiles.Suffix, StringComparison.OrdinalIgnoreCase)
+        var isSpec = (file.Path.EndsWith(SpecFiles.Suffix, StringComparison.OrdinalIgnoreCase)
                      || (options.TryGetValue("build_metadata.AdditionalFiles.WiroSpec", out var flag)
-                         && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase));
+                         && string.Equals(flag, "true", StringComparison.OrdinalIgnoreCase)))
+                     && !SpecFiles.IsDetailFile(file.Path);
         if (!isSpec)
         {
             return null;

@@ -6,6 +6,15 @@ public static class TrackingNames
     public const string EmitContext = nameof(EmitContext);
     public const string SpecSource = nameof(SpecSource);
     public const string Tool = nameof(Tool);
+
+    /// <summary>One Tool/Detail file (<c>*.wiro.json</c>), read.</summary>
+    public const string Detail = nameof(Detail);
+
+    /// <summary>All Tool/Detail files, sorted for pairing.</summary>
+    public const string Details = nameof(Details);
+
+    /// <summary>A spec with the Tool/Detail file beside it.</summary>
+    public const string PairedSpec = nameof(PairedSpec);
     public const string Summary = nameof(Summary);
     public const string Claims = nameof(Claims);
     public const string Statuses = nameof(Statuses);

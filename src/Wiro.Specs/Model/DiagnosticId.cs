@@ -24,6 +24,9 @@ public enum DiagnosticId
     AmbiguousCore = 16,
     UnusableRunEndpoint = 17,
     LookAlikeWireKey = 18,
+    UnreadableDetail = 19,
+    InvalidDetailValue = 20,
+    UnknownDetailInput = 21,
 }
 
 public static class DiagnosticIdText

@@ -6,6 +6,8 @@ namespace Wiro.Specs;
 /// <param name="Default">The default text exactly as written (only the spaces and line breaks around it removed); empty when blank.</param>
 /// <param name="Options">The options of select-like inputs, in page order.</param>
 /// <param name="Location">Where the input starts in the spec file.</param>
+/// <remarks><see cref="Constraints"/> come from the tool's Tool/Detail file when one is beside the page
+/// (<see cref="DetailReader.Apply"/>); a page alone has none.</remarks>
 public sealed record ToolInput(
     string Name,
     string Label,
@@ -14,4 +16,8 @@ public sealed record ToolInput(
     InputKind Kind,
     string Default,
     EquatableArray<SelectOption> Options,
-    LocationInfo? Location);
+    LocationInfo? Location)
+{
+    /// <summary>Required flag, range and step from Tool/Detail; <see cref="InputConstraints.None"/> without a detail file.</summary>
+    public InputConstraints Constraints { get; init; } = InputConstraints.None;
+}

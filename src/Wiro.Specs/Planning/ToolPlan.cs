@@ -52,7 +52,22 @@ public sealed record PropertyPlan(
     int EnumIndex,
     bool IsNullable,
     PropertyDefault Default,
-    PropertyDocs Docs);
+    PropertyDocs Docs)
+{
+    /// <summary>
+    /// What Tool/Detail says about the input (required flag, <c>min</c>, <c>max</c>, <c>step</c>), as read from the
+    /// tool's <c>.wiro.json</c>; <see cref="InputConstraints.None"/> without one. A JSON schema of the request reads
+    /// <c>Constraints.IsRequired</c>, <c>Constraints.Minimum</c>, <c>Constraints.Maximum</c> and <c>Constraints.Step</c> here.
+    /// </summary>
+    public InputConstraints Constraints { get; init; } = InputConstraints.None;
+
+    /// <summary>
+    /// True when the property is a C# <c>required</c> member: Tool/Detail marks the input required and the spec gives
+    /// it no default (<see cref="DefaultKind.None"/>). Such a property is not nullable and has no initializer. A
+    /// required input with a default stays optional and starts at that default, which already satisfies Wiro.
+    /// </summary>
+    public bool IsRequiredMember { get; init; }
+}
 
 /// <summary>What a property starts at, as a typed value; Emitting turns it into a C# expression.</summary>
 /// <param name="Text">The value: a string, an invariant number, <c>true</c>/<c>false</c>, an enum member name or a URL.</param>

@@ -58,7 +58,7 @@ public static class ToolPlanner
                 diagnostics.Add(lookAlike);
             }
 
-            var property = shape.Property with { Name = propertyNames.Claim(shape.Property.Name) };
+            var property = Constrain(shape.Property with { Name = propertyNames.Claim(shape.Property.Name) }, input.Constraints);
             if (shape.Diagnostic is not null)
             {
                 diagnostics.Add(shape.Diagnostic);
@@ -86,6 +86,27 @@ public static class ToolPlanner
             enums.ToEquatableArray(),
             hasFiles);
         return (plan, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Adds what Tool/Detail says about the input. A required input without a spec default becomes a C# <c>required</c>
+    /// member (not nullable, no initializer: the compiler makes every caller set it); one with a default keeps it, since
+    /// the default already satisfies Wiro, and is only documented as required.
+    /// </summary>
+    private static PropertyPlan Constrain(PropertyPlan property, InputConstraints constraints)
+    {
+        if (constraints.IsEmpty)
+        {
+            return property;
+        }
+
+        var requiredMember = constraints.IsRequired && property.Default.Kind == DefaultKind.None;
+        return property with
+        {
+            Constraints = constraints,
+            IsRequiredMember = requiredMember,
+            IsNullable = !requiredMember && property.IsNullable,
+        };
     }
 
     /// <summary>A key already sent, with its skeleton (<see cref="LookAlikes"/>) and who sends it.</summary>

@@ -41,6 +41,7 @@ public sealed class SnapshotTests
             .Input("styles", "multiselect", "anime", options: [("anime", "Anime"), ("noir", "Noir")])
             .Input("steps", "number", "")
             .Build())]),
+        ["detail-file-tool"] = () => GeneratorHarness.Run(Detail.DetailFiles.Pair()),
         ["internal-accessibility"] = () => GeneratorHarness.Run(GeneratorHarness.ShippedSpecs(),
             new Dictionary<string, string> { ["WiroAccessibility"] = "internal" }),
         ["dependency-injection"] = () => GeneratorHarness.Run(

@@ -12,7 +12,7 @@ public sealed class CachingTests
 {
     private static readonly string[] TrackedSteps =
     [
-        TrackingNames.EmitContext, TrackingNames.SpecSource, TrackingNames.Tool, TrackingNames.Summary,
+        TrackingNames.EmitContext, TrackingNames.SpecSource, TrackingNames.Details, TrackingNames.PairedSpec, TrackingNames.Tool, TrackingNames.Summary,
         TrackingNames.Claims, TrackingNames.Statuses, TrackingNames.ToolOutput, TrackingNames.ToolDiagnostics,
         TrackingNames.CompilationDiagnostics,
     ];
