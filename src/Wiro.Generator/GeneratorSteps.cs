@@ -30,7 +30,8 @@ internal static class GeneratorSteps
             : "protected override";
         return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties,
             EmitCore: options.EmitCore && !facts.CoreIsReferenced, facts.CoreOwners,
-            EmitDependencyInjection: facts.HasDependencyInjection && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
+            EmitDependencyInjection: facts.HasDependencyInjection && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0,
+            EmitAIFunctions: facts.HasAIAbstractions && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
     }
 
     public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
@@ -53,7 +54,7 @@ internal static class GeneratorSteps
 
             var (plan, planDiagnostics) = ToolPlanner.Plan(parsed.Spec, typeName, CoreVocabulary.MembersOf("WiroRequest"), cancellationToken);
             diagnostics.AddRange(planDiagnostics);
-            return new ToolResult(source.FilePath, plan, parsed.Spec.Statuses, diagnostics.ToEquatableArray());
+            return new ToolResult(source.FilePath, plan, parsed.Spec.Statuses, diagnostics.ToEquatableArray(), FunctionPlanner.Plan(parsed.Spec, plan));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -108,7 +109,7 @@ internal static class GeneratorSteps
         try
         {
             context.AddSource(ToolFileEmitter.HintName(plan, output.Context),
-                SourceText.From(ToolFileEmitter.Emit(plan, output.Context), Encoding.UTF8));
+                SourceText.From(ToolFileEmitter.Emit(plan, output.Context, output.Function), Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -148,6 +149,18 @@ internal static class GeneratorSteps
         {
             context.AddSource(GeneratedFile.HintName(input.Context, "WiroServiceCollectionExtensions"),
                 DependencyInjectionEmitter.Emit(input.Claims, input.Context));
+        }
+    }
+
+    /// <summary>
+    /// The tools of <c>WiroClient.AsAIFunctions</c>. Written even when the project compiles the core itself
+    /// (<c>WiroEmitCore=false</c>), as the <c>AddWiro</c> registrations are.
+    /// </summary>
+    public static void EmitAIFunctions(SourceProductionContext context, (NameClaims Claims, EmitContext Context) input)
+    {
+        if (input.Context.EmitAIFunctions && DependencyInjectionEmitter.HasTools(input.Claims))
+        {
+            context.AddSource(GeneratedFile.HintName(input.Context, "WiroClient.AIFunctions"), AIFunctionsEmitter.Emit(input.Claims, input.Context));
         }
     }
 

@@ -68,6 +68,7 @@ public sealed class WiroGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(statuses.Combine(emitContext), GeneratorSteps.EmitStatus);
         context.RegisterSourceOutput(emitContext, GeneratorSteps.EmitCore);
         context.RegisterSourceOutput(claims.Combine(emitContext), GeneratorSteps.EmitDependencyInjection);
+        context.RegisterSourceOutput(claims.Combine(emitContext), GeneratorSteps.EmitAIFunctions);
         context.RegisterSourceOutput(toolDiagnostics, GeneratorSteps.ReportDiagnostics);
         context.RegisterSourceOutput(compilationDiagnostics, GeneratorSteps.ReportDiagnostics);
     }
