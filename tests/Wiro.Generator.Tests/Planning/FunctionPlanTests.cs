@@ -175,6 +175,19 @@ public sealed class FunctionPlanTests
         Assert.Contains("prompt", arguments.Select(pair => pair.Key));
     }
 
+    [Fact]
+    public void The_checks_used_here_do_fail_on_a_bad_schema_and_on_a_mistyped_argument()
+    {
+        using var bad = JsonDocument.Parse("""{"type":"object","properties":{"a":{"type":"integer","enum":5}}}""");
+        var schema = AssertValidSchema("""{"type":"object","properties":{"steps":{"type":"integer"}},"additionalProperties":false}""");
+        using var mistyped = JsonDocument.Parse("""{"steps":"30"}""");
+        using var unknown = JsonDocument.Parse("""{"step":30}""");
+
+        Assert.False(MetaSchemas.Draft202012.Evaluate(bad.RootElement).IsValid);
+        Assert.False(schema.Evaluate(mistyped.RootElement).IsValid);
+        Assert.False(schema.Evaluate(unknown.RootElement).IsValid);
+    }
+
     /// <summary>The JSON Schema 2020-12 meta-schema accepts it, and it builds; the built schema is returned.</summary>
     public static JsonSchema AssertValidSchema(string json)
     {
