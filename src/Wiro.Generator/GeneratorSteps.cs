@@ -34,7 +34,8 @@ internal static class GeneratorSteps
             EmitAIFunctions: facts.HasAIAbstractions && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
     }
 
-    public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
+    /// <param name="planFunction">True to plan the tool as an AI function too (the compilation references the AI abstractions).</param>
+    public static ToolResult BuildTool(SpecSource source, bool planFunction, CancellationToken cancellationToken)
     {
         try
         {
@@ -54,7 +55,8 @@ internal static class GeneratorSteps
 
             var (plan, planDiagnostics) = ToolPlanner.Plan(parsed.Spec, typeName, CoreVocabulary.MembersOf("WiroRequest"), cancellationToken);
             diagnostics.AddRange(planDiagnostics);
-            return new ToolResult(source.FilePath, plan, parsed.Spec.Statuses, diagnostics.ToEquatableArray(), FunctionPlanner.Plan(parsed.Spec, plan));
+            return new ToolResult(source.FilePath, plan, parsed.Spec.Statuses, diagnostics.ToEquatableArray(),
+                planFunction ? FunctionPlanner.Plan(parsed.Spec, plan) : null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

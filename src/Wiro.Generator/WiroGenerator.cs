@@ -28,11 +28,15 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Select(static (tuple, _) => GeneratorSteps.CreateEmitContext(tuple.Left.Left, tuple.Left.Right, tuple.Right))
             .WithTrackingName(TrackingNames.EmitContext);
 
+        // Whether tools are planned as AI functions too: a bool, so a spec is planned again only when it flips.
+        var planFunctions = facts.Select(static (facts, _) => facts.HasAIAbstractions);
+
         var tools = context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => SpecSource.From(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .Where(static source => source is not null)
             .WithTrackingName(TrackingNames.SpecSource)
-            .Select(static (source, ct) => GeneratorSteps.BuildTool(source!, ct))
+            .Combine(planFunctions)
+            .Select(static (pair, ct) => GeneratorSteps.BuildTool(pair.Left!, pair.Right, ct))
             .WithTrackingName(TrackingNames.Tool);
 
         // Compilation-wide facts come from one collection of small per-tool summaries: an edit that keeps a spec's

@@ -120,6 +120,19 @@ public sealed class AIFunctionTests
     }
 
     [Fact]
+    public void Tools_are_planned_as_functions_only_where_the_reference_is()
+    {
+        static IEnumerable<ToolResult> Tools(GeneratorRun run) => run.Driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Tool]
+            .SelectMany(step => step.Outputs).Select(output => (ToolResult)output.Value);
+
+        var plain = GeneratorHarness.Run(Specs);
+        var withAI = GeneratorHarness.Run(Specs, compilation: AICompilation());
+
+        Assert.All(Tools(plain), tool => Assert.Null(tool.Function));
+        Assert.Equal(["acme__tool-a", "acme__tool-b"], Tools(withAI).Select(tool => tool.Function!.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Adding_the_reference_changes_the_fact_and_regenerates()
     {
         var compilation = GeneratorHarness.CreateCompilation();
