@@ -30,10 +30,12 @@ internal static class GeneratorSteps
             : "protected override";
         return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties,
             EmitCore: options.EmitCore && !facts.CoreIsReferenced, facts.CoreOwners,
-            EmitDependencyInjection: facts.HasDependencyInjection && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
+            EmitDependencyInjection: facts.HasDependencyInjection && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0,
+            EmitAIFunctions: facts.HasAIAbstractions && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
     }
 
-    public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
+    /// <param name="planFunction">True to plan the tool as an AI function too (the compilation references the AI abstractions).</param>
+    public static ToolResult BuildTool(SpecSource source, bool planFunction, CancellationToken cancellationToken)
     {
         try
         {
@@ -62,7 +64,8 @@ internal static class GeneratorSteps
 
             var (plan, planDiagnostics) = ToolPlanner.Plan(spec, typeName, CoreVocabulary.MembersOf("WiroRequest"), cancellationToken);
             diagnostics.AddRange(planDiagnostics);
-            return new ToolResult(source.FilePath, plan, spec.Statuses, diagnostics.ToEquatableArray());
+            return new ToolResult(source.FilePath, plan, spec.Statuses, diagnostics.ToEquatableArray(),
+                planFunction ? FunctionPlanner.Plan(spec, plan) : null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -117,7 +120,7 @@ internal static class GeneratorSteps
         try
         {
             context.AddSource(ToolFileEmitter.HintName(plan, output.Context),
-                SourceText.From(ToolFileEmitter.Emit(plan, output.Context), Encoding.UTF8));
+                SourceText.From(ToolFileEmitter.Emit(plan, output.Context, output.Function), Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -157,6 +160,18 @@ internal static class GeneratorSteps
         {
             context.AddSource(GeneratedFile.HintName(input.Context, "WiroServiceCollectionExtensions"),
                 DependencyInjectionEmitter.Emit(input.Claims, input.Context));
+        }
+    }
+
+    /// <summary>
+    /// The tools of <c>WiroClient.AsAIFunctions</c>. Written even when the project compiles the core itself
+    /// (<c>WiroEmitCore=false</c>), as the <c>AddWiro</c> registrations are.
+    /// </summary>
+    public static void EmitAIFunctions(SourceProductionContext context, (NameClaims Claims, EmitContext Context) input)
+    {
+        if (input.Context.EmitAIFunctions && DependencyInjectionEmitter.HasTools(input.Claims))
+        {
+            context.AddSource(GeneratedFile.HintName(input.Context, "WiroClient.AIFunctions"), AIFunctionsEmitter.Emit(input.Claims, input.Context));
         }
     }
 

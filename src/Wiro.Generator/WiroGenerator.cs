@@ -39,6 +39,9 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Select(static (all, _) => DetailSet.From(all!))
             .WithTrackingName(TrackingNames.Details);
 
+        // Whether tools are planned as AI functions too: a bool, so a spec is planned again only when it flips.
+        var planFunctions = facts.Select(static (facts, _) => facts.HasAIAbstractions);
+
         var tools = context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => SpecSource.From(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .Where(static source => source is not null)
@@ -46,7 +49,8 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Combine(details)
             .Select(static (pair, _) => pair.Left! with { Detail = pair.Right.For(pair.Left!.FilePath) })
             .WithTrackingName(TrackingNames.PairedSpec)
-            .Select(static (source, ct) => GeneratorSteps.BuildTool(source, ct))
+            .Combine(planFunctions)
+            .Select(static (pair, ct) => GeneratorSteps.BuildTool(pair.Left, pair.Right, ct))
             .WithTrackingName(TrackingNames.Tool);
 
         // Compilation-wide facts come from one collection of small per-tool summaries: an edit that keeps a spec's
@@ -82,6 +86,7 @@ public sealed class WiroGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(statuses.Combine(emitContext), GeneratorSteps.EmitStatus);
         context.RegisterSourceOutput(emitContext, GeneratorSteps.EmitCore);
         context.RegisterSourceOutput(claims.Combine(emitContext), GeneratorSteps.EmitDependencyInjection);
+        context.RegisterSourceOutput(claims.Combine(emitContext), GeneratorSteps.EmitAIFunctions);
         context.RegisterSourceOutput(toolDiagnostics, GeneratorSteps.ReportDiagnostics);
         context.RegisterSourceOutput(compilationDiagnostics, GeneratorSteps.ReportDiagnostics);
     }

@@ -27,6 +27,16 @@ internal static class CoreEmitter
             yield return (hintName, Rewrite(text, context));
         }
 
+        if (context.EmitAIFunctions)
+        {
+            // "AI." apart from "Core.", as the DI part is: these go only where the AI abstractions are referenced.
+            foreach (var (fileName, text) in CoreSources.ReadAI())
+            {
+                var hintName = GeneratedFile.HintName(context, "AI." + Path.GetFileNameWithoutExtension(fileName));
+                yield return (hintName, Rewrite(text, context));
+            }
+        }
+
         if (!context.EmitDependencyInjection)
         {
             yield break;

@@ -15,6 +15,10 @@ namespace Wiro.Generator.Emitting;
 /// <param name="EmitDependencyInjection">True when <c>AddWiro</c> is written: the compilation references the DI
 /// abstractions and holds the core itself (a referenced core's project has its own <c>AddWiro</c>). Its fixed part
 /// then goes out with the core (when <see cref="EmitCore"/>), its tool registrations whenever there is a tool.</param>
+/// <param name="EmitAIFunctions">True when AI functions are written: the compilation references
+/// Microsoft.Extensions.AI.Abstractions and holds the core itself. The core's AI part (<c>CoreAI/</c>) then goes out
+/// with the core (when <see cref="EmitCore"/>), each tool's <c>AsAIFunction</c> in its file, and the tools of
+/// <c>WiroClient.AsAIFunctions</c> whenever there is a tool.</param>
 public sealed record EmitContext(
     string Namespace,
     string Accessibility,
@@ -23,7 +27,8 @@ public sealed record EmitContext(
     bool SupportsExtensionProperties,
     bool EmitCore,
     EquatableArray<string> AmbiguousCoreOwners,
-    bool EmitDependencyInjection)
+    bool EmitDependencyInjection,
+    bool EmitAIFunctions = false)
 {
     /// <summary>
     /// The fully qualified name of a generated or core type. Generated code names every type this way, so no member a

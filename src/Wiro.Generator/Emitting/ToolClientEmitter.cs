@@ -5,9 +5,9 @@ namespace Wiro.Generator.Emitting;
 /// <summary>Writes a tool's typed client and the <c>WiroClient</c> member that reaches it.</summary>
 internal static class ToolClientEmitter
 {
-    public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context)
+    public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function = null)
     {
-        WriteClient(writer, plan, context);
+        WriteClient(writer, plan, context, function);
         writer.WriteLine();
         if (context.CoreIsReferenced)
         {
@@ -21,7 +21,7 @@ internal static class ToolClientEmitter
 
     // Not sealed, with virtual calls and a protected parameterless constructor, so a user's tests can substitute it
     // (the Azure SDK's pattern): an interface per tool would be one more name per tool to claim.
-    private static void WriteClient(SourceWriter writer, ToolPlan plan, EmitContext context)
+    private static void WriteClient(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function)
     {
         var client = plan.Names.Client;
         var wiroClient = context.Qualify("WiroClient");
@@ -75,8 +75,15 @@ internal static class ToolClientEmitter
 
                 private {{wiroClient}} Client => _client ?? throw new global::System.InvalidOperationException(
                     "This client was made for mocking (protected constructor): override the calls the test uses.");
-            }
             """);
+        if (function is not null)
+        {
+            writer.Indentation++;
+            AIFunctionsEmitter.WriteClientMembers(writer, function, context);
+            writer.Indentation--;
+        }
+
+        writer.WriteLine("}");
     }
 
     private static void WritePartialAccessor(SourceWriter writer, ToolPlan plan, EmitContext context)

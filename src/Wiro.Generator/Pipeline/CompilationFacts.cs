@@ -15,14 +15,28 @@ namespace Wiro.Generator.Pipeline;
 /// <param name="CoreOwners">The assemblies that carry an accessible core in the namespace, by name, when two or more do.</param>
 /// <param name="HasDependencyInjection">True when the compilation references the DI, options-binding and
 /// HttpClientFactory abstractions <c>AddWiro</c> is written against (an ASP.NET Core or Worker project does).</param>
+/// <param name="HasAIAbstractions">True when the compilation references <c>Microsoft.Extensions.AI.Abstractions</c>
+/// with the types the core's AI functions use (<c>AIFunction</c>, <c>ApprovalRequiredAIFunction</c>, the contents).</param>
 public sealed record CompilationFacts(
     bool CoreIsReferenced,
     bool ReferencedCoreIsPublic,
     bool ReferencedCoreGrantsInternals,
     EquatableArray<string> ReferencedNames,
     EquatableArray<string> CoreOwners,
-    bool HasDependencyInjection)
+    bool HasDependencyInjection,
+    bool HasAIAbstractions = false)
 {
+    // The types CoreAI/*.cs uses; ApprovalRequiredAIFunction is the newest of them (an older package gets nothing).
+    private static readonly string[] AIAbstractionsTypes =
+    {
+        "Microsoft.Extensions.AI.AIFunction",
+        "Microsoft.Extensions.AI.AIFunctionArguments",
+        "Microsoft.Extensions.AI.ApprovalRequiredAIFunction",
+        "Microsoft.Extensions.AI.ErrorContent",
+        "Microsoft.Extensions.AI.UriContent",
+        "Microsoft.Extensions.AI.TextContent",
+    };
+
     // One type from each package the generated AddWiro uses; keyed services (FromKeyedServices) need version 8.
     private static readonly string[] DependencyInjectionTypes =
     {
@@ -43,6 +57,12 @@ public sealed record CompilationFacts(
             hasDependencyInjection &= compilation.GetTypeByMetadataName(name) is not null;
         }
 
+        var hasAI = true;
+        foreach (var name in AIAbstractionsTypes)
+        {
+            hasAI &= compilation.GetTypeByMetadataName(name) is not null;
+        }
+
         var metadataName = ns + ".WiroClient";
         var owners = new List<(IAssemblySymbol Assembly, INamedTypeSymbol Client)>();
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
@@ -56,7 +76,7 @@ public sealed record CompilationFacts(
 
         if (owners.Count == 0)
         {
-            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty, hasDependencyInjection);
+            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty, hasDependencyInjection, hasAI);
         }
 
         var (owner, client) = owners[0];
@@ -86,7 +106,8 @@ public sealed record CompilationFacts(
             ReferencedCoreGrantsInternals: owner.GivesAccessTo(compilation.Assembly),
             names.ToEquatableArray(),
             ownerNames.ToEquatableArray(),
-            hasDependencyInjection);
+            hasDependencyInjection,
+            hasAI);
     }
 
     /// <summary>Extension properties arrived in C# 14.</summary>

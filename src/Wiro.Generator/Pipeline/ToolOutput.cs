@@ -8,7 +8,8 @@ namespace Wiro.Generator.Pipeline;
 /// warning that only moves (a blank line added above an input) leaves this value equal and the source cached.
 /// </summary>
 /// <param name="Plan">The plan with the names the claims over all specs gave it; null when the spec generates no tool.</param>
-public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Context)
+/// <param name="Function">The tool as an AI function, when the compilation gets AI functions; else null.</param>
+public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Context, FunctionPlan? Function = null)
 {
     public static ToolOutput From(ToolResult tool, NameClaims claims, EmitContext context)
     {
@@ -16,6 +17,6 @@ public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Con
         var plan = tool.Plan is { } planned && names is not null && context.AmbiguousCoreOwners.Count == 0
             ? planned with { Names = names }
             : null;
-        return new ToolOutput(tool.FilePath, plan, context);
+        return new ToolOutput(tool.FilePath, plan, context, plan is not null && context.EmitAIFunctions ? tool.Function : null);
     }
 }

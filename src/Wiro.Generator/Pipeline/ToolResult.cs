@@ -4,4 +4,5 @@ using Wiro.Generator.Planning;
 namespace Wiro.Generator.Pipeline;
 
 /// <summary>What one spec contributes: its plan (null when unusable), its status section and its diagnostics.</summary>
-public sealed record ToolResult(string FilePath, ToolPlan? Plan, StatusSection? Statuses, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <param name="Function">The tool as an AI function (<see cref="FunctionPlanner"/>); null with no plan.</param>
+public sealed record ToolResult(string FilePath, ToolPlan? Plan, StatusSection? Statuses, EquatableArray<DiagnosticInfo> Diagnostics, FunctionPlan? Function = null);

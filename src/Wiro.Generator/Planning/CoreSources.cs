@@ -7,18 +7,23 @@ namespace Wiro.Generator.Planning;
 
 /// <summary>
 /// The client core's source files, embedded in this assembly: <c>Core/*.cs</c>, emitted to every compilation, and
-/// <c>CoreDependencyInjection/*.cs</c>, emitted only where the DI abstractions they are written against are referenced.
+/// <c>CoreDependencyInjection/*.cs</c>, emitted only where the DI abstractions they are written against are referenced,
+/// and <c>CoreAI/*.cs</c>, emitted only where Microsoft.Extensions.AI.Abstractions is.
 /// </summary>
 internal static class CoreSources
 {
     private const string ResourcePrefix = "Wiro.Core.";
     private const string DependencyInjectionPrefix = "Wiro.CoreDependencyInjection.";
+    private const string AIPrefix = "Wiro.CoreAI.";
 
     /// <summary>Every core file as (file name, text), in resource order.</summary>
     public static IEnumerable<(string FileName, string Text)> Read() => Read(ResourcePrefix);
 
     /// <summary>The fixed part of <c>AddWiro</c> as (file name, text): the tool registrations are generated.</summary>
     public static IEnumerable<(string FileName, string Text)> ReadDependencyInjection() => Read(DependencyInjectionPrefix);
+
+    /// <summary>The AI functions' part of the core as (file name, text): emitted where Microsoft.Extensions.AI.Abstractions is referenced.</summary>
+    public static IEnumerable<(string FileName, string Text)> ReadAI() => Read(AIPrefix);
 
     private static IEnumerable<(string FileName, string Text)> Read(string prefix)
     {

@@ -38,7 +38,8 @@ internal static class CoreVocabulary
         var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
         var roots = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, text) in CoreSources.Read())
+        // The AI part counts whether or not this compilation gets it: a tool's names do not move with a reference.
+        foreach (var (_, text) in CoreSources.Read().Concat(CoreSources.ReadAI()))
         {
             var unit = SyntaxFactory.ParseCompilationUnit(text);
             foreach (var token in unit.DescendantTokens())

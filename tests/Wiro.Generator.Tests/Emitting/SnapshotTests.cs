@@ -54,6 +54,21 @@ public sealed class SnapshotTests
             [new SpecInput("/specs/a.wiro.md", new SpecBuilder("acme", "tool-a").Input("prompt", "textarea", "p").Build())],
             new Dictionary<string, string> { ["WiroNamespace"] = "Acme.Clients", ["WiroAccessibility"] = "internal" },
             WebReferences.Compilation()),
+        ["ai-functions"] = () => GeneratorHarness.Run(
+            [
+                new SpecInput("/specs/styles.wiro.md", new SpecBuilder("acme", "style-lab").Description("Paints \"things\".")
+                    .Input("prompt", "textarea", "a kite", label: "Prompt", help: "What to paint")
+                    .Input("aspectRatio", "select", "16:9", options: [("16:9", "Wide"), ("1:1", "Square")])
+                    .Input("watermark", "select", "true", options: [("true", "Yes"), ("false", "No")])
+                    .Input("styles", "multiselect", "anime", options: [("anime", "Anime"), ("noir", "Noir")])
+                    .Input("guidance", "float", "7.5")
+                    .Input("seed", "number", "")
+                    .Build()),
+                new SpecInput("/specs/face.wiro.md", new SpecBuilder("acme", "face swap.v2").Input("mask", "fileinput", label: "Mask")
+                    .Input("inputImages", "combinefileinput").Build()),
+            ],
+            compilation: GeneratorHarness.CreateCompilation("namespace App { internal class A { } }")
+                .AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location))),
         ["referenced-core"] = () =>
         {
             var library = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs());
@@ -73,6 +88,7 @@ public sealed class SnapshotTests
         Snapshot.MatchFiles(WithoutCore(run), scenario);
     }
 
+    /// <summary>Without the core and its AI part (<c>.AI.</c>): ordinary C# tested in Wiro.Core.Tests.</summary>
     private static Dictionary<string, string> WithoutCore(GeneratorRun run)
-        => run.Sources.Where(pair => !pair.Key.Contains(".Core.", StringComparison.Ordinal)).ToDictionary();
+        => run.Sources.Where(pair => !pair.Key.Contains(".Core.", StringComparison.Ordinal) && !pair.Key.Contains(".AI.", StringComparison.Ordinal)).ToDictionary();
 }

@@ -1,0 +1,140 @@
+#nullable enable
+namespace Wiro;
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.AI;
+
+/// <summary>What a <see cref="WiroToolFunction"/> call returns to a model, written with <see cref="Utf8JsonWriter"/> (no reflection).</summary>
+internal static class ToolFunctionResult
+{
+    private const string FallbackMediaType = "application/octet-stream";
+
+    /// <summary>
+    /// A summary as JSON (<c>taskId</c>, <c>status</c>, <c>succeeded</c>, <c>cost</c>, <c>outputs</c> with name, media type
+    /// and URL, <c>error</c> when it failed), a link per file output and the text of each inline answer; a failed task
+    /// starts with an <see cref="ErrorContent"/>.
+    /// </summary>
+    public static List<AIContent> Of(WiroTaskResult result)
+    {
+        var contents = new List<AIContent>();
+        if (!result.IsSuccess)
+        {
+            contents.Add(new ErrorContent("The Wiro task " + result.Task.Id + " did not succeed: " + result.FailureReason)
+            {
+                ErrorCode = result.Status.ToWireName(),
+            });
+        }
+
+        contents.Add(new TextContent(Summary(result)));
+        foreach (var output in result.Outputs)
+        {
+            if (output.Url is { } url)
+            {
+                contents.Add(new UriContent(url, MediaType(output.ContentType)));
+            }
+            else if (output.ContentJson is { } json && AnswerText(json) is { Length: > 0 } answer)
+            {
+                contents.Add(new TextContent(answer));
+            }
+        }
+
+        return contents;
+    }
+
+    /// <summary>A run Wiro refused, or an answer it could not read: the model can read why.</summary>
+    public static List<AIContent> Refused(WiroApiException exception)
+        => [new ErrorContent("Wiro did not run the tool: " + exception.Message) { ErrorCode = "wiro_" + exception.Code.ToString(CultureInfo.InvariantCulture) }];
+
+    /// <summary>Wiro could not be reached, or did not answer in time.</summary>
+    public static List<AIContent> Unreachable(Exception exception)
+        => [new ErrorContent("Wiro could not be reached or did not answer in time (" + exception.GetType().Name + "); the run may not have started.") { ErrorCode = "unreachable" }];
+
+    private static string Summary(WiroTaskResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("taskId", result.Task.Id);
+            json.WriteString("status", result.Status.ToWireName());
+            json.WriteBoolean("succeeded", result.IsSuccess);
+            if (result.Task.TotalCost is { } cost)
+            {
+                json.WriteNumber("cost", cost);
+            }
+
+            if (result.FailureReason is { } reason)
+            {
+                json.WriteString("error", reason);
+            }
+
+            json.WriteStartArray("outputs");
+            foreach (var output in result.Outputs)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", output.Name);
+                json.WriteString("mediaType", output.ContentType);
+                if (output.Url is { } url)
+                {
+                    json.WriteString("url", url.AbsoluteUri);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>An LLM output's answer (<c>{"answer": [...]}</c> joined, else <c>raw</c>), or null.</summary>
+    private static string? AnswerText(string contentJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(contentJson);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            if (root.TryGetProperty("answer", out var answer) && answer.ValueKind == JsonValueKind.Array)
+            {
+                var text = new StringBuilder();
+                foreach (var part in answer.EnumerateArray())
+                {
+                    if (part.ValueKind == JsonValueKind.String)
+                    {
+                        text.Append(part.GetString());
+                    }
+                }
+
+                if (text.Length > 0)
+                {
+                    return text.ToString();
+                }
+            }
+
+            return root.TryGetProperty("raw", out var raw) && raw.ValueKind == JsonValueKind.String ? raw.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The output's content type when it is a media type (<c>type/subtype</c>), else <c>application/octet-stream</c>.</summary>
+    private static string MediaType(string contentType)
+        => MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType is { } mediaType && mediaType.IndexOf('/') > 0
+            ? mediaType
+            : FallbackMediaType;
+}

@@ -1,0 +1,170 @@
+#nullable enable
+namespace Wiro;
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+
+/// <summary>How a <see cref="WiroToolFunction"/> takes one argument and sends it.</summary>
+public enum WiroToolInputKind
+{
+    /// <summary>A JSON string, sent as written; with allowed values, one of them (a select).</summary>
+    String,
+
+    /// <summary>A JSON integer, sent as a number.</summary>
+    Integer,
+
+    /// <summary>A JSON number, sent as a number.</summary>
+    Number,
+
+    /// <summary>A JSON boolean, sent as the string <c>true</c> or <c>false</c>.</summary>
+    Boolean,
+
+    /// <summary>A JSON array of strings, sent comma-joined (a multiselect); with allowed values, each one of them.</summary>
+    StringList,
+
+    /// <summary>A file input: an absolute http(s) URL in a JSON string.</summary>
+    FileUrl,
+
+    /// <summary>A multi-file input: a JSON array of absolute http(s) URLs.</summary>
+    FileUrlList,
+}
+
+/// <summary>One argument of a <see cref="WiroToolFunction"/>: its key on the wire, its kind, its default and choices.</summary>
+public sealed class WiroToolFunctionInput
+{
+    /// <summary>Describes one argument.</summary>
+    /// <param name="key">The wire key, which is also the argument's name in the schema.</param>
+    /// <param name="kind">The argument's JSON kind.</param>
+    /// <param name="defaultValue">
+    /// What a default typed request sends when the argument is not given, as text (an invariant number, <c>true</c> or
+    /// <c>false</c>, an option's value, a URL, list items joined by <c>,</c>); null to send the input empty.
+    /// </param>
+    /// <param name="allowedValues">The only values a string (or each item of a string list) may take; null when free.</param>
+    /// <exception cref="ArgumentException">The key is empty, or the default is not of the kind.</exception>
+    public WiroToolFunctionInput(string key, WiroToolInputKind kind, string? defaultValue = null, IReadOnlyList<string>? allowedValues = null)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new ArgumentException("An input needs a key.", nameof(key));
+        }
+
+        Key = key;
+        Kind = kind;
+        DefaultValue = defaultValue;
+        AllowedValues = allowedValues is { Count: > 0 } ? allowedValues : null;
+        if (defaultValue is not null && !DefaultFits(kind, defaultValue))
+        {
+            throw new ArgumentException($"The default of input '{key}' is not a {kind} value.", nameof(defaultValue));
+        }
+    }
+
+    /// <summary>The wire key, which is also the argument's name.</summary>
+    public string Key { get; }
+
+    /// <summary>The argument's JSON kind.</summary>
+    public WiroToolInputKind Kind { get; }
+
+    /// <summary>What is sent when the argument is not given, as text; null to send the input empty.</summary>
+    public string? DefaultValue { get; }
+
+    /// <summary>The only values a string (or each item of a string list) may take; null when free.</summary>
+    public IReadOnlyList<string>? AllowedValues { get; }
+
+    private static bool DefaultFits(WiroToolInputKind kind, string text) => kind switch
+    {
+        WiroToolInputKind.Integer => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
+        WiroToolInputKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number) && !double.IsInfinity(number),
+        WiroToolInputKind.Boolean => text is "true" or "false",
+        WiroToolInputKind.FileUrl => Uri.TryCreate(text, UriKind.Absolute, out _),
+        WiroToolInputKind.FileUrlList => false,
+        _ => true,
+    };
+}
+
+/// <summary>
+/// The data a <see cref="WiroToolFunction"/> is made from: the tool's function name, description and JSON Schema, its
+/// Run endpoint and its arguments. Generated clients hold one per tool (<c>{Tool}Client.FunctionDescriptor</c>); the
+/// same rules (Wiro.Specs' <c>FunctionPlanner</c>) can build one from a spec page at run time.
+/// </summary>
+public sealed class WiroToolFunctionDescriptor
+{
+    /// <summary>Describes a tool's function.</summary>
+    /// <param name="name">The function's name.</param>
+    /// <param name="description">What a model reads about the tool.</param>
+    /// <param name="jsonSchema">The arguments' JSON Schema, a JSON object.</param>
+    /// <param name="owner">The owner segment of the tool's Run endpoint.</param>
+    /// <param name="model">The model segment of the tool's Run endpoint.</param>
+    /// <param name="inputs">Every input of the tool, in the order they are sent.</param>
+    /// <exception cref="ArgumentException">A part is missing, the schema is not a JSON object, or two inputs share a key.</exception>
+    public WiroToolFunctionDescriptor(string name, string description, string jsonSchema, string owner, string model, IReadOnlyList<WiroToolFunctionInput> inputs)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            throw new ArgumentException("A function needs a name.", nameof(name));
+        }
+
+        if (string.IsNullOrEmpty(owner) || string.IsNullOrEmpty(model))
+        {
+            throw new ArgumentException("A function needs the owner and model of its tool.", string.IsNullOrEmpty(owner) ? nameof(owner) : nameof(model));
+        }
+
+        Name = name;
+        Description = description ?? "";
+        Owner = owner;
+        Model = model;
+        Inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
+        try
+        {
+            using var document = JsonDocument.Parse(jsonSchema ?? throw new ArgumentNullException(nameof(jsonSchema)));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new ArgumentException("A function's JSON Schema must be a JSON object.", nameof(jsonSchema));
+            }
+
+            JsonSchema = document.RootElement.Clone();
+        }
+        catch (JsonException exception)
+        {
+            throw new ArgumentException("A function's JSON Schema must be JSON: " + exception.Message, nameof(jsonSchema), exception);
+        }
+
+        var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            if (inputs[i] is null)
+            {
+                throw new ArgumentException("An input is null.", nameof(inputs));
+            }
+
+            if (!byKey.TryAdd(inputs[i].Key, i))
+            {
+                throw new ArgumentException($"Two inputs have the key '{inputs[i].Key}'.", nameof(inputs));
+            }
+        }
+
+        IndexByKey = byKey;
+    }
+
+    /// <summary>The function's name.</summary>
+    public string Name { get; }
+
+    /// <summary>What a model reads about the tool.</summary>
+    public string Description { get; }
+
+    /// <summary>The arguments' JSON Schema.</summary>
+    public JsonElement JsonSchema { get; }
+
+    /// <summary>The owner segment of the tool's Run endpoint.</summary>
+    public string Owner { get; }
+
+    /// <summary>The model segment of the tool's Run endpoint.</summary>
+    public string Model { get; }
+
+    /// <summary>Every input of the tool, in the order they are sent.</summary>
+    public IReadOnlyList<WiroToolFunctionInput> Inputs { get; }
+
+    /// <summary>Each input's index by its key.</summary>
+    internal IReadOnlyDictionary<string, int> IndexByKey { get; }
+}
