@@ -38,13 +38,11 @@ internal sealed class SpecCatalog
             }
 
             var text = File.ReadAllText(path);
-            var result = SpecParser.Parse(path, text, CancellationToken.None);
-            if (result.Spec is not { } spec)
+            var (spec, problem) = LocalSpecReader.Read(path, text, ReadIfPresent);
+            if (spec is null)
             {
-                throw new ArgumentException($"'{path}' is not a usable Wiro spec ({string.Join(", ", result.Diagnostics.Select(d => d.Id))}).");
+                throw new ArgumentException(problem);
             }
-
-            spec = WithDetail(spec, path);
 
             tools[spec.Owner + "/" + spec.Slug] = spec;
             pages[spec.Owner + "/" + spec.Slug] = text;
@@ -53,29 +51,7 @@ internal sealed class SpecCatalog
         return new SpecCatalog(tools, pages);
     }
 
-    /// <summary>
-    /// <paramref name="spec"/> with the required flags and ranges of the Tool/Detail file beside it
-    /// (<see cref="SpecFiles.DetailPathFor"/>), read and matched as the generator does, so the emulator refuses what a
-    /// generated client's docs and <c>required</c> members announce. A file that cannot be read (WIRO019) stops the
-    /// start, as an unusable spec does; a value that cannot be used (WIRO020, WIRO021) is left out, as in the build.
-    /// </summary>
-    private static ToolSpec WithDetail(ToolSpec spec, string specPath)
-    {
-        var detailPath = SpecFiles.DetailPathFor(specPath);
-        if (!File.Exists(detailPath))
-        {
-            return spec;
-        }
-
-        var detail = DetailReader.Read(detailPath, File.ReadAllText(detailPath), CancellationToken.None);
-        if (detail.Diagnostics.FirstOrDefault(d => d.Code is DiagnosticId.UnreadableDetail or DiagnosticId.InternalError) is { } unreadable)
-        {
-            var at = unreadable.Location is { } location ? $" at line {location.LineSpan.Start.Line + 1}" : "";
-            throw new ArgumentException($"'{detailPath}' is not a usable Tool/Detail file ({unreadable.Id}{at}: {string.Join(", ", unreadable.MessageArgs)}).");
-        }
-
-        return DetailReader.Apply(spec, detail).Spec;
-    }
+    private static string? ReadIfPresent(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 
     /// <summary>Null when the run is valid; otherwise Wiro's error code and a message naming the parameter.</summary>
     public (int Code, string Message)? Validate(string owner, string model, Dictionary<string, List<string>> fields, List<RecordedFile> files)

@@ -20,7 +20,7 @@ internal static class AddCommand
             Description = "Also save the tool's Tool/Detail answer (required inputs, min/max/step) as {owner}__{model}" + SpecFiles.DetailSuffix
                 + ", signed with WIRO_API_KEY and WIRO_API_SECRET (key only when no secret is set).",
         };
-        var api = new Option<string>("--api") { Description = "The API base URL for --detail (the emulator's base address, say).", DefaultValueFactory = _ => ToolListClient.DefaultApi, HelpName = "URL" };
+        var api = new Option<string>("--api") { Description = "The API base URL for --detail (the emulator's base address, say).", DefaultValueFactory = _ => ApiAccess.DefaultApi, HelpName = "URL" };
         var command = new Command("add", "Fetch each tool's spec page and save it as {owner}__{model}.wiro.md for Wiro.Generator; with --detail, its "
             + "Tool/Detail answer beside it. Exit codes: 0 saved or up to date, 1 invalid command line, 3 unknown tool, 4 source or API unreachable, "
             + "5 a file exists with other content (--force overwrites), 6 --detail without WIRO_API_KEY or with refused credentials, 7 cannot write.")
@@ -146,15 +146,7 @@ internal static class AddCommand
 
     /// <summary>The signed Tool/Detail client; <c>--detail</c> without a key is exit 6 before anything is fetched.</summary>
     private static ToolListClient DetailClient(ToolConsole console, string apiText)
-    {
-        var key = console.Environment("WIRO_API_KEY");
-        if (string.IsNullOrEmpty(key))
-        {
-            throw new WiroToolException(ExitCodes.Unauthorized, "set WIRO_API_KEY (and WIRO_API_SECRET for a signature project) to save Tool/Detail with --detail.");
-        }
-
-        return new ToolListClient(PageSource.ParseAddress(apiText, "--api"), key, console.Environment("WIRO_API_SECRET"), ToolTimeouts.From(console));
-    }
+        => new(ApiAccess.From(console, apiText, "save Tool/Detail with --detail"), ToolTimeouts.From(console));
 
     private static void CreateFolder(string folder)
     {

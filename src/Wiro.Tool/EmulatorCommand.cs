@@ -45,7 +45,7 @@ internal static class EmulatorCommand
             ApiKey = parse.GetValue(apiKey)!,
             ApiSecret = parse.GetValue(keyOnly) ? null : parse.GetValue(apiSecret) ?? new WiroEmulatorOptions().ApiSecret,
             AuthMode = parse.GetValue(keyOnly) ? WiroAuthMode.ApiKeyOnly : WiroAuthMode.Signature,
-            SpecFiles = SpecFiles(parse.GetValue(specs) ?? []),
+            SpecFiles = SpecPaths.Expand(parse.GetValue(specs) ?? []),
         }, cancellationToken)));
         return command;
     }
@@ -104,28 +104,5 @@ internal static class EmulatorCommand
         {
             throw new WiroToolException(ExitCodes.Unreachable, $"cannot listen on 127.0.0.1:{options.Port}: {exception.Message}", exception);
         }
-    }
-
-    /// <summary>Every <c>*.wiro.md</c> directly in each folder, and each file named as itself.</summary>
-    private static List<string> SpecFiles(IEnumerable<string> paths)
-    {
-        var files = new List<string>();
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.GetFiles(path, "*" + Wiro.Specs.SpecFiles.Suffix).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                throw new WiroToolException(ExitCodes.LocalFile, $"--specs: '{path}' is neither a folder nor a file.");
-            }
-        }
-
-        return files;
     }
 }

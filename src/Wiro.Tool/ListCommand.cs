@@ -9,7 +9,7 @@ internal static class ListCommand
     {
         var search = new Option<string?>("--search") { Description = "Only tools whose name or description holds TEXT.", HelpName = "TEXT" };
         var category = new Option<string[]>("--category") { Description = "Only tools in category C (e.g. text-to-video); may be repeated.", HelpName = "C" };
-        var api = new Option<string>("--api") { Description = "The API base URL (the emulator's base address, say).", DefaultValueFactory = _ => ToolListClient.DefaultApi, HelpName = "URL" };
+        var api = new Option<string>("--api") { Description = "The API base URL (the emulator's base address, say).", DefaultValueFactory = _ => ApiAccess.DefaultApi, HelpName = "URL" };
         var command = new Command("list", "List Wiro's tools through Tool/List, signed with WIRO_API_KEY and WIRO_API_SECRET (key only when no secret is set). "
             + "Exit codes: 0 listed, 1 invalid command line, 4 API unreachable or failed, 6 missing or refused credentials.")
         {
@@ -22,13 +22,7 @@ internal static class ListCommand
 
     private static async Task<int> RunAsync(ToolConsole console, string? search, string[] categories, string apiText, CancellationToken cancellationToken)
     {
-        var key = console.Environment("WIRO_API_KEY");
-        if (string.IsNullOrEmpty(key))
-        {
-            throw new WiroToolException(ExitCodes.Unauthorized, "set WIRO_API_KEY (and WIRO_API_SECRET for a signature project) to list tools.");
-        }
-
-        using var client = new ToolListClient(PageSource.ParseAddress(apiText, "--api"), key, console.Environment("WIRO_API_SECRET"), ToolTimeouts.From(console));
+        using var client = new ToolListClient(ApiAccess.From(console, apiText, "list tools"), ToolTimeouts.From(console));
         var tools = await client.ListAsync(search, categories, cancellationToken).ConfigureAwait(false);
         foreach (var tool in tools)
         {

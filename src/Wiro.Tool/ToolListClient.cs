@@ -18,9 +18,6 @@ internal sealed record ListedTool(string Owner, string Slug, string Title, IRead
 /// </summary>
 internal sealed class ToolListClient : IDisposable
 {
-    /// <summary>Wiro's API.</summary>
-    public const string DefaultApi = "https://api.wiro.ai/v1/";
-
     private const string Operation = "Tool/List";
 
     private const int PageSize = 100;
@@ -32,35 +29,17 @@ internal sealed class ToolListClient : IDisposable
     private readonly Uri _api;
     private readonly ToolTimeouts _timeouts;
 
-    /// <summary>A client for <paramref name="api"/>; plain http only to a loopback address, so credentials never cross a network in clear.</summary>
-    public ToolListClient(Uri api, string apiKey, string? apiSecret, ToolTimeouts timeouts)
+    /// <summary>A client for <paramref name="access"/>.</summary>
+    public ToolListClient(ApiAccess access, ToolTimeouts timeouts)
     {
-        // The core checks this too; checked here first so the message names the option.
-        if (api.Scheme != Uri.UriSchemeHttps && !(api.Scheme == Uri.UriSchemeHttp && api.IsLoopback))
-        {
-            throw new WiroToolException(ExitCodes.Usage, $"--api must be https (plain http only to a loopback address), not '{api}'.");
-        }
-
-        _api = api;
+        _api = access.Api;
         _timeouts = timeouts;
-        var options = new WiroClientOptions
+        _client = access.CreateClient(options =>
         {
-            ApiKey = apiKey,
-            ApiSecret = string.IsNullOrEmpty(apiSecret) ? null : apiSecret,
-            BaseAddress = api,
-            UseWebSocket = false,
-            Timeout = timeouts.Answer,
-            MaxRetries = 2,
-        };
-        try
-        {
-            _client = new WiroClient(options);
-        }
-        catch (ArgumentException exception)
-        {
-            // A key pasted with its line break would break (or inject) headers.
-            throw new WiroToolException(ExitCodes.Unauthorized, "WIRO_API_KEY or WIRO_API_SECRET cannot be used: " + exception.Message, exception);
-        }
+            options.UseWebSocket = false;
+            options.Timeout = timeouts.Answer;
+            options.MaxRetries = 2;
+        });
     }
 
     /// <summary>Every tool matching <paramref name="search"/> and <paramref name="categories"/>, in the API's order.</summary>

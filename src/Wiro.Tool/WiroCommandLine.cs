@@ -17,6 +17,7 @@ public static class WiroCommandLine
             AddCommand.Create(console),
             UpdateCommand.Create(console),
             ListCommand.Create(console),
+            Mcp.McpCommand.Create(console),
         };
         // Help says `wiro` however it is started (installed tool, `dotnet Wiro.Tool.dll`, or in-process in tests).
         root.HelpName = "wiro";

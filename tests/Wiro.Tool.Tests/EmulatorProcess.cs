@@ -79,7 +79,17 @@ internal sealed class EmulatorProcess : IDisposable
     public async Task<(int ExitCode, string Output)> WaitForExitAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await _process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // What it printed says how far the stop got ("Stopped." is printed before the emulator is disposed).
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException("wiro emulator was still running a minute after it was asked to stop; it printed: " + Output);
+        }
+
         await _pump;
         return (_process.ExitCode, Output);
     }

@@ -36,7 +36,7 @@ internal static class ToolFunctionResult
         {
             if (output.Url is { } url)
             {
-                contents.Add(new UriContent(url, MediaType(output.ContentType)));
+                contents.Add(Link(url, output));
             }
             else if (output.ContentJson is { } json && AnswerText(json) is { Length: > 0 } answer)
             {
@@ -45,6 +45,18 @@ internal static class ToolFunctionResult
         }
 
         return contents;
+    }
+
+    /// <summary>An output's link, with its file name (<c>name</c>) and, when Wiro gave it, its size in bytes (<c>size</c>) as additional properties.</summary>
+    private static UriContent Link(Uri url, WiroOutput output)
+    {
+        var properties = new AdditionalPropertiesDictionary { ["name"] = output.Name };
+        if (output.Size is { } size)
+        {
+            properties["size"] = size;
+        }
+
+        return new UriContent(url, MediaType(output.ContentType)) { AdditionalProperties = properties };
     }
 
     /// <summary>A run Wiro refused, or an answer it could not read: the model can read why.</summary>

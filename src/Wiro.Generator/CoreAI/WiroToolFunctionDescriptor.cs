@@ -99,6 +99,20 @@ public sealed class WiroToolFunctionDescriptor
     /// <param name="inputs">Every input of the tool, in the order they are sent.</param>
     /// <exception cref="ArgumentException">A part is missing, the schema is not a JSON object, or two inputs share a key.</exception>
     public WiroToolFunctionDescriptor(string name, string description, string jsonSchema, string owner, string model, IReadOnlyList<WiroToolFunctionInput> inputs)
+        : this(name, description, jsonSchema, owner, model, title: null, inputs)
+    {
+    }
+
+    /// <summary>Describes a tool's function, with the title a person reads.</summary>
+    /// <param name="name">The function's name.</param>
+    /// <param name="description">What a model reads about the tool.</param>
+    /// <param name="jsonSchema">The arguments' JSON Schema, a JSON object.</param>
+    /// <param name="owner">The owner segment of the tool's Run endpoint.</param>
+    /// <param name="model">The model segment of the tool's Run endpoint.</param>
+    /// <param name="title">The tool's title (an MCP tool's title); null for <c>owner/model</c>.</param>
+    /// <param name="inputs">Every input of the tool, in the order they are sent.</param>
+    /// <exception cref="ArgumentException">A part is missing, the schema is not a JSON object, or two inputs share a key.</exception>
+    public WiroToolFunctionDescriptor(string name, string description, string jsonSchema, string owner, string model, string? title, IReadOnlyList<WiroToolFunctionInput> inputs)
     {
         if (string.IsNullOrEmpty(name))
         {
@@ -114,6 +128,7 @@ public sealed class WiroToolFunctionDescriptor
         Description = description ?? "";
         Owner = owner;
         Model = model;
+        Title = string.IsNullOrEmpty(title) ? owner + "/" + model : title!;
         Inputs = inputs ?? throw new ArgumentNullException(nameof(inputs));
         try
         {
@@ -152,6 +167,9 @@ public sealed class WiroToolFunctionDescriptor
 
     /// <summary>What a model reads about the tool.</summary>
     public string Description { get; }
+
+    /// <summary>The tool's title, what a person picking tools reads (the page's title).</summary>
+    public string Title { get; }
 
     /// <summary>The arguments' JSON Schema.</summary>
     public JsonElement JsonSchema { get; }

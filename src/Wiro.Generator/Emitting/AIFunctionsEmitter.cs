@@ -29,6 +29,7 @@ internal static class AIFunctionsEmitter
                 {{Escape.StringLiteral(function.JsonSchema)}},
                 Owner,
                 Model,
+                {{Escape.StringLiteral(function.Title)}},
                 new {{input}}[]
                 {
             """);

@@ -47,6 +47,23 @@ public static class FunctionDescription
         return builder.ToString();
     }
 
+    /// <summary>The longest title kept; the rest is elided.</summary>
+    public const int MaxTitle = 100;
+
+    /// <summary>The page's title on one line (an MCP tool's title, what a person picking tools reads); <c>owner/model</c> when it has none.</summary>
+    public static string TitleOf(ToolSpec spec)
+    {
+        var title = Collapse(spec.ToolName);
+        if (title.Length == 0)
+        {
+            return spec.Owner + "/" + spec.Slug;
+        }
+
+        return title.Length <= MaxTitle
+            ? title
+            : title.Substring(0, char.IsHighSurrogate(title[MaxTitle - 1]) ? MaxTitle - 1 : MaxTitle).TrimEnd() + "…";
+    }
+
     private static bool EndsSentence(string text) => text[text.Length - 1] is '.' or '!' or '?' or '…';
 
     /// <summary>Runs of white space (line breaks included) as one space, trimmed.</summary>

@@ -8,6 +8,7 @@ namespace Wiro.Specs;
 /// </summary>
 /// <param name="Name">The function's name (<see cref="FunctionName"/>).</param>
 /// <param name="Description">What the model reads about the tool (<see cref="FunctionDescription"/>).</param>
+/// <param name="Title">The name a person reads, from the page's title (<see cref="FunctionDescription.TitleOf"/>).</param>
 /// <param name="JsonSchema">The arguments' JSON Schema as JSON text (<see cref="FunctionSchema"/>).</param>
 /// <param name="Owner">The owner segment of the Run endpoint.</param>
 /// <param name="Model">The model segment of the Run endpoint.</param>
@@ -15,6 +16,7 @@ namespace Wiro.Specs;
 public sealed record FunctionPlan(
     string Name,
     string Description,
+    string Title,
     string JsonSchema,
     string Owner,
     string Model,

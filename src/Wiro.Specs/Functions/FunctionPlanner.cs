@@ -15,6 +15,7 @@ public static class FunctionPlanner
         return new FunctionPlan(
             FunctionName.Of(plan.Owner, plan.Slug),
             FunctionDescription.Of(spec),
+            FunctionDescription.TitleOf(spec),
             FunctionSchema.Write(spec, plan, inputs),
             plan.Owner,
             plan.Slug,
