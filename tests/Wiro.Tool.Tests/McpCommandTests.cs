@@ -78,7 +78,7 @@ public sealed class McpCommandTests
     }
 
     [Fact]
-    public async Task A_cancelled_call_stops_its_task_and_the_server_goes_on()
+    public async Task A_waiting_call_keeps_its_client_waiting_and_cancelling_it_kills_its_task_while_the_server_goes_on()
     {
         // The test's own emulator, where every status lasts an hour: the call can only end by being cancelled.
         await using var emulator = await WiroEmulator.StartAsync(new WiroEmulatorOptions
@@ -86,13 +86,19 @@ public sealed class McpCommandTests
             SpecFiles = [Path.Combine(McpServer.Specs, "ltx-video-text2video.wiro.md")],
             StatusStepDuration = TimeSpan.FromHours(1),
         });
-        await using var client = await McpServer.ConnectAsync(Credentials(emulator), "--api", emulator.BaseAddress.AbsoluteUri, "--specs", McpServer.Specs);
+        await using var client = await McpServer.ConnectAsync(Credentials(emulator),
+            "--api", emulator.BaseAddress.AbsoluteUri, "--specs", McpServer.Specs, "--keepalive", "0.2");
         var progress = new Notifications();
         using var cancel = new CancellationTokenSource();
 
         var call = client.CallToolAsync(LtxTool, new Dictionary<string, object?> { ["prompt"] = "a boat" }, progress, cancellationToken: cancel.Token).AsTask();
-        await progress.WaitForAsync(values => values.Any(value => value.Message?.StartsWith("Task ", StringComparison.Ordinal) == true));
+        // With no news for an hour, the task's last status comes again at each keep-alive, each a step further.
+        var seen = await progress.WaitForAsync(values => values.Count(value => value.Message?.StartsWith("Task ", StringComparison.Ordinal) == true) >= 3);
         await cancel.CancelAsync();
+
+        var kept = seen.Where(value => value.Message!.StartsWith("Task ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(kept[0].Message, kept[^1].Message);
+        Assert.True(kept[^1].Progress > kept[0].Progress);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         await WaitUntilAsync(() => emulator.Requests.Any(request => request.Path == "/v1/Task/Kill"));
