@@ -66,4 +66,11 @@ if (args is ["confirm", ..])
     return;
 }
 
+// `alloc [reads]` prints the bytes one Task/Detail read allocates, generated against hand-written (no timing).
+if (args is ["alloc", ..])
+{
+    await Wiro.Benchmarks.Client.AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000, Console.Out);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

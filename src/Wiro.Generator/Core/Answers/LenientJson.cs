@@ -85,6 +85,21 @@ internal static class LenientJson
         return text;
     }
 
+    /// <summary>
+    /// Whether <paramref name="name"/> holds <paramref name="expected"/> as <see cref="RequiredText"/> reads it (text, or
+    /// a number's digits; text that is not valid UTF-8 is <see cref="WiroMalformedResponseException"/>). A match of text
+    /// is found without making a string of it; only a value that does not match is read as <see cref="RequiredText"/> does.
+    /// </summary>
+    public static bool TextEquals(JsonElement element, string name, string expected)
+    {
+        if (TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String && value.ValueEquals(expected))
+        {
+            return true;
+        }
+
+        return string.Equals(RequiredText(element, name), expected, StringComparison.Ordinal);
+    }
+
     /// <summary>A finite number, sent as a number or a string; null otherwise.</summary>
     public static double? Number(JsonElement element, string name)
         => double.TryParse(Text(element, name), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number)

@@ -22,6 +22,7 @@ internal sealed class ApiPipeline
     private readonly WiroClientOptions _options;
     private readonly SigningPolicy _signing;
     private readonly Uri _origin;
+    private readonly Action<string, int, string> _retrying;
 
     /// <param name="http">Sends; its handler must not follow redirects.</param>
     /// <param name="options">Read at each call for the retry settings and the answer cap.</param>
@@ -33,6 +34,7 @@ internal sealed class ApiPipeline
         _options = options;
         _signing = signing;
         _origin = origin;
+        _retrying = Retrying;
     }
 
     /// <summary>Where calls log; set by the generated <c>AddWiro</c> through <see cref="WiroClient"/>, null otherwise.</summary>
@@ -82,7 +84,7 @@ internal sealed class ApiPipeline
         {
             // A call that retries is bounded whole by CallTimeout; a Run or an upload is one attempt, bounded by the HTTP timeout.
             return await RetryLoop.RunAsync(
-                _options, retry, AttemptAsync, Retrying, cancellationToken,
+                _options, retry, AttemptAsync, _retrying, operation, cancellationToken,
                 callTimeout: retry ? _options.CallTimeout : null, attemptTimeout: _http.Timeout).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is HttpRequestException or IOException)
@@ -127,11 +129,11 @@ internal sealed class ApiPipeline
                 response?.Dispose();
             }
         }
+    }
 
-        void Retrying(int attempt, string reason)
-        {
-            WiroTelemetry.RecordRetry(operation);
-            Log?.Retrying(operation, attempt, reason);
-        }
+    private void Retrying(string operation, int attempt, string reason)
+    {
+        WiroTelemetry.RecordRetry(operation);
+        Log?.Retrying(operation, attempt, reason);
     }
 }

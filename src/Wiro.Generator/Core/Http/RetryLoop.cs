@@ -52,7 +52,9 @@ internal static class RetryLoop
     /// <param name="options">The retry count and delays, and the clock.</param>
     /// <param name="retry">False for calls sent exactly once (a Run, an upload): the single attempt is never told it may retry.</param>
     /// <param name="attempt">One attempt: its number from 0, whether it may return <see cref="RetryAttempt{T}.Again"/>, and the token.</param>
-    /// <param name="retrying">Told the number of the next attempt and why, before the wait (for metrics and logs); may be null.</param>
+    /// <param name="retrying">Told the operation, the number of the next attempt and why, before the wait (for metrics and logs); may be null.
+    /// A delegate the caller keeps, with the operation passed back, so a call allocates none.</param>
+    /// <param name="operation">What is being called, passed back to <paramref name="retrying"/>.</param>
     /// <param name="cancellationToken">Cancels the attempts and the waits.</param>
     /// <param name="callTimeout">Bounds the attempts and the waits together; <see cref="Timeout.InfiniteTimeSpan"/> (the default) for no bound.</param>
     /// <param name="attemptTimeout">How long one attempt may take by itself (the HTTP client's timeout), to tell whether the first attempt needs the deadline.</param>
@@ -60,67 +62,86 @@ internal static class RetryLoop
         WiroClientOptions options,
         bool retry,
         Func<int, bool, CancellationToken, Task<RetryAttempt<T>>> attempt,
-        Action<int, string>? retrying,
+        Action<string, int, string>? retrying,
+        string operation,
         CancellationToken cancellationToken,
         TimeSpan? callTimeout = null,
         TimeSpan? attemptTimeout = null)
     {
-        using var deadline = new Deadline(options.Clock, callTimeout ?? Timeout.InfiniteTimeSpan, cancellationToken);
-        var firstNeedsDeadline = deadline.IsBounded && (attemptTimeout is not { } own || own == Timeout.InfiniteTimeSpan || own > deadline.Budget);
-        for (var number = 0; ; number++)
+        var budget = callTimeout ?? Timeout.InfiniteTimeSpan;
+        var startedAt = options.Clock.GetTimestamp();
+        var firstNeedsDeadline = budget != Timeout.InfiniteTimeSpan && (attemptTimeout is not { } own || own == Timeout.InfiniteTimeSpan || own > budget);
+        // Made when it can matter (see the class remarks): a call that succeeds at once allocates nothing for it.
+        Deadline? deadline = null;
+        try
         {
-            var mayRetry = retry && number < options.MaxRetries;
-            var token = number == 0 && !firstNeedsDeadline ? cancellationToken : deadline.Token();
-            RetryAttempt<T> outcome;
-            try
+            for (var number = 0; ; number++)
             {
-                outcome = await attempt(number, mayRetry, token).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (deadline.Passed && exception is OperationCanceledException or HttpRequestException or IOException)
-            {
-                throw deadline.Exceeded("an attempt was still running", exception);
-            }
-            catch (Exception exception) when (mayRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
-            {
-                await WaitAsync(number, null, exception.GetType().Name).ConfigureAwait(false);
-                continue;
-            }
+                var mayRetry = retry && number < options.MaxRetries;
+                var token = number == 0 && !firstNeedsDeadline
+                    ? cancellationToken
+                    : (deadline ??= new Deadline(options.Clock, budget, startedAt, cancellationToken)).Token();
+                RetryAttempt<T> outcome;
+                try
+                {
+                    outcome = await attempt(number, mayRetry, token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (deadline is { Passed: true } && exception is OperationCanceledException or HttpRequestException or IOException)
+                {
+                    throw deadline.Exceeded("an attempt was still running", exception);
+                }
+                catch (Exception exception) when (mayRetry && exception is not WiroApiException && WiroRetry.IsTransient(exception, cancellationToken))
+                {
+                    deadline ??= new Deadline(options.Clock, budget, startedAt, cancellationToken);
+                    await WaitAsync(options, deadline, cancellationToken, retrying, operation, number, null, exception.GetType().Name).ConfigureAwait(false);
+                    continue;
+                }
 
-            if (outcome.RetryReason is null)
-            {
-                return outcome.Value;
-            }
+                if (outcome.RetryReason is null)
+                {
+                    return outcome.Value;
+                }
 
-            if (!mayRetry)
-            {
-                // The attempt's own bug; retrying anyway would break MaxRetries and a Run's send-once rule.
-                outcome.Answer?.Dispose();
-                throw new InvalidOperationException($"An attempt asked to be retried ({outcome.RetryReason}) when it was told it may not be.");
-            }
+                if (!mayRetry)
+                {
+                    // The attempt's own bug; retrying anyway would break MaxRetries and a Run's send-once rule.
+                    outcome.Answer?.Dispose();
+                    throw new InvalidOperationException($"An attempt asked to be retried ({outcome.RetryReason}) when it was told it may not be.");
+                }
 
-            using (outcome.Answer)
-            {
-                await WaitAsync(number, outcome.Answer, outcome.RetryReason).ConfigureAwait(false);
+                using (outcome.Answer)
+                {
+                    deadline ??= new Deadline(options.Clock, budget, startedAt, cancellationToken);
+                    await WaitAsync(options, deadline, cancellationToken, retrying, operation, number, outcome.Answer, outcome.RetryReason).ConfigureAwait(false);
+                }
             }
         }
-
-        async Task WaitAsync(int number, HttpResponseMessage? answer, string reason)
+        finally
         {
-            var delay = WiroRetry.Delay(options, number, answer);
-            if (!deadline.Allows(delay))
-            {
-                throw deadline.Exceeded($"the last attempt got {reason} and the wait before the next ({delay.TotalSeconds:0.###} s) would end past it", null);
-            }
+            deadline?.Dispose();
+        }
+    }
 
-            retrying?.Invoke(number + 1, reason);
-            try
-            {
-                await Task.Delay(delay, options.Clock, deadline.IsBounded ? deadline.Token() : cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException exception) when (deadline.Passed)
-            {
-                throw deadline.Exceeded("it was waiting to try again", exception);
-            }
+    /// <summary>The wait before the next attempt, refused when it would end past the deadline.</summary>
+    // Static, not a local function: one that captured the loop's locals would cost every call (retried or not) a closure.
+    private static async Task WaitAsync(
+        WiroClientOptions options, Deadline deadline, CancellationToken cancellationToken, Action<string, int, string>? retrying,
+        string operation, int number, HttpResponseMessage? answer, string reason)
+    {
+        var delay = WiroRetry.Delay(options, number, answer);
+        if (!deadline.Allows(delay))
+        {
+            throw deadline.Exceeded($"the last attempt got {reason} and the wait before the next ({delay.TotalSeconds:0.###} s) would end past it", null);
+        }
+
+        retrying?.Invoke(operation, number + 1, reason);
+        try
+        {
+            await Task.Delay(delay, options.Clock, deadline.IsBounded ? deadline.Token() : cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (deadline.Passed)
+        {
+            throw deadline.Exceeded("it was waiting to try again", exception);
         }
     }
 
@@ -133,12 +154,12 @@ internal static class RetryLoop
         private CancellationTokenSource? _timer;
         private CancellationTokenSource? _linked;
 
-        public Deadline(TimeProvider clock, TimeSpan budget, CancellationToken caller)
+        public Deadline(TimeProvider clock, TimeSpan budget, long startedAt, CancellationToken caller)
         {
             _clock = clock;
             Budget = budget;
             _caller = caller;
-            _startedAt = budget == Timeout.InfiniteTimeSpan ? 0 : clock.GetTimestamp();
+            _startedAt = startedAt;
         }
 
         public TimeSpan Budget { get; }

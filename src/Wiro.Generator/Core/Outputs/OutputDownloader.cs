@@ -57,7 +57,7 @@ internal sealed class OutputDownloader
         try
         {
             await RetryLoop.RunAsync(
-                _options, retry: true, (_, mayRetry, token) => AttemptAsync(destination, mayRetry, token), retrying: null, cancellationToken).ConfigureAwait(false);
+                _options, retry: true, (_, mayRetry, token) => AttemptAsync(destination, mayRetry, token), retrying: null, operation: "download", cancellationToken).ConfigureAwait(false);
         }
         catch (DestinationFailure failure)
         {

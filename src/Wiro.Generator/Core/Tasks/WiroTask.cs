@@ -87,7 +87,7 @@ public sealed class WiroTask
 
         foreach (var entry in list.EnumerateArray())
         {
-            if (entry.ValueKind == JsonValueKind.Object && string.Equals(LenientJson.RequiredText(entry, field), asked, StringComparison.Ordinal))
+            if (entry.ValueKind == JsonValueKind.Object && LenientJson.TextEquals(entry, field, asked))
             {
                 return Read(entry, client);
             }
