@@ -48,6 +48,11 @@ Console.WriteLine(emulator is null
     : $"WIRO_API_KEY is not set: using the built-in Wiro emulator at {emulator.BaseAddress}.");
 
 using var wiro = new WiroClient(clientOptions);
+if (options.FunctionArguments is { } functionArguments)
+{
+    return await FunctionCall.RunAsync(wiro, functionArguments, cancellation.Token);
+}
+
 var request = new LtxVideoText2VideoRequest();
 request = request with
 {

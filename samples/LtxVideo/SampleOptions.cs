@@ -12,7 +12,8 @@ internal sealed record SampleOptions(
     int? Fps,
     int? Steps,
     string? Seed,
-    string OutputDirectory)
+    string OutputDirectory,
+    string? FunctionArguments)
 {
     public const string Usage = """
         Usage: dotnet run --project samples/LtxVideo -- [options]
@@ -25,6 +26,9 @@ internal sealed record SampleOptions(
           --steps <n>                inference steps (default 25)
           --seed <text>              random seed (default 42)
           --out <folder>             where outputs are written (default ./out)
+          --function <json>          run the tool as an AI function instead, with these JSON arguments (as a model
+                                     or an MCP client sends them: '{"prompt":"a kite","numFrames":121}'), and print
+                                     the result it returns: the output links, or the error naming bad arguments
           --help                     this text
 
         Without WIRO_API_KEY the sample starts the built-in Wiro emulator. Set WIRO_API_KEY (and
@@ -67,7 +71,8 @@ internal sealed record SampleOptions(
                 Positive(values, "--fps"),
                 Positive(values, "--steps"),
                 Text(values, "--seed"),
-                Text(values, "--out") ?? "out");
+                Text(values, "--out") ?? "out",
+                Text(values, "--function"));
             return (options, null, false);
         }
         catch (FormatException exception)
@@ -77,7 +82,7 @@ internal sealed record SampleOptions(
     }
 
     private static readonly HashSet<string> Known =
-        ["--prompt", "--negative-prompt", "--frames", "--width", "--height", "--fps", "--steps", "--seed", "--out"];
+        ["--prompt", "--negative-prompt", "--frames", "--width", "--height", "--fps", "--steps", "--seed", "--out", "--function"];
 
     private static string? Text(Dictionary<string, string> values, string name)
         => values.TryGetValue(name, out var value) ? value : null;
