@@ -2,9 +2,9 @@
 namespace Wiro;
 
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -14,6 +14,17 @@ using Microsoft.Extensions.AI;
 internal static class ToolFunctionResult
 {
     private const string FallbackMediaType = "application/octet-stream";
+
+    private const int MaxKeptBufferBytes = 16 * 1024;
+
+    // A summary is written synchronously, so one buffer and one writer per thread are reused rather than a stream and
+    // a writer per call (a writer over a stream grows its own buffer for the worst case of every escaped string: about
+    // 6 KB per summary of one output, against the one string it makes).
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
 
     /// <summary>
     /// A summary as JSON (<c>taskId</c>, <c>status</c>, <c>succeeded</c>, <c>cost</c>, <c>outputs</c> with name, media type
@@ -32,8 +43,10 @@ internal static class ToolFunctionResult
         }
 
         contents.Add(new TextContent(Summary(result)));
-        foreach (var output in result.Outputs)
+        var outputs = result.Outputs;
+        for (var i = 0; i < outputs.Count; i++)   // by index: an interface's enumerator is an allocation
         {
+            var output = outputs[i];
             if (output.Url is { } url)
             {
                 contents.Add(Link(url, output));
@@ -69,8 +82,19 @@ internal static class ToolFunctionResult
 
     private static string Summary(WiroTaskResult result)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        var json = t_writer;
+        if (json is null)
+        {
+            json = new Utf8JsonWriter(buffer);
+            t_writer = json;
+        }
+        else
+        {
+            json.Reset(buffer);
+        }
+
+        try
         {
             json.WriteStartObject();
             json.WriteString("taskId", result.Task.Id);
@@ -87,8 +111,10 @@ internal static class ToolFunctionResult
             }
 
             json.WriteStartArray("outputs");
-            foreach (var output in result.Outputs)
+            var outputs = result.Outputs;
+            for (var i = 0; i < outputs.Count; i++)
             {
+                var output = outputs[i];
                 json.WriteStartObject();
                 json.WriteString("name", output.Name);
                 json.WriteString("mediaType", output.ContentType);
@@ -102,9 +128,21 @@ internal static class ToolFunctionResult
 
             json.WriteEndArray();
             json.WriteEndObject();
+            json.Flush();
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
+        finally
+        {
+            // Reset whatever happened, so a writer left mid-object never starts the next summary; a buffer a task with
+            // very many outputs grew is not kept.
+            json.Reset();
+            buffer.ResetWrittenCount();
+            if (buffer.Capacity > MaxKeptBufferBytes)
+            {
+                t_buffer = null;
+                t_writer = null;
+            }
+        }
     }
 
     /// <summary>An LLM output's answer (<c>{"answer": [...]}</c> joined, else <c>raw</c>), or null.</summary>
