@@ -27,7 +27,7 @@ internal static class McpTools
             {
                 options.ToolCollection.Add(McpServerTool.Create(new ProgressOverMcp(function), new McpServerToolCreateOptions
                 {
-                    Title = function is WiroToolFunction { Descriptor: var tool } ? $"Wiro {tool.Owner}/{tool.Model}" : function.Name,
+                    Title = function is WiroToolFunction { Descriptor: var tool } ? tool.Title : function.Name,
                     ReadOnly = false,
                     Destructive = false,
                     Idempotent = false,
@@ -42,7 +42,8 @@ internal static class McpTools
     /// The function reports a run's steps to an <see cref="IProgress{T}"/> of <see cref="WiroTaskUpdate"/> from the
     /// call's services; the MCP SDK offers an <see cref="IProgress{T}"/> of <see cref="ProgressNotificationValue"/>
     /// there (sent as <c>notifications/progress</c> when the client asked with a progress token). This joins them:
-    /// the percentage out of 100, never going back, and the status as the message.
+    /// one notification per step, its <c>progress</c> one more than the last (MCP asks for a value that always grows;
+    /// a task's percentage need not), its message the status and percentage, as <c>wiro mcp</c> sends them.
     /// </summary>
     private sealed class ProgressOverMcp(AIFunction function) : DelegatingAIFunction(function)
     {
@@ -64,12 +65,12 @@ internal static class McpTools
 
     private sealed class StepProgress(IProgress<ProgressNotificationValue> mcp) : IProgress<WiroTaskUpdate>
     {
-        private float _percent;
+        private int _step;
 
         public void Report(WiroTaskUpdate update)
         {
-            _percent = Math.Max(_percent, (float)Math.Clamp(update.Percentage ?? 0, 0, 100));
-            mcp.Report(new ProgressNotificationValue { Progress = _percent, Total = 100, Message = update.Status.ToWireName() });
+            var message = update.Percentage is { } percentage ? $"{update.RawStatus} {percentage:0}%" : update.RawStatus;
+            mcp.Report(new ProgressNotificationValue { Progress = Interlocked.Increment(ref _step), Message = message });
         }
     }
 }
