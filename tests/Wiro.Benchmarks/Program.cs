@@ -66,7 +66,8 @@ if (args is ["confirm", ..])
     return;
 }
 
-// `alloc [reads]` prints the bytes one Task/Detail read allocates, generated against hand-written (no timing).
+// `alloc [calls]` prints the bytes one Task/Detail read allocates (generated against hand-written) and one AI function
+// call (against RunAndWaitAsync); no timing.
 if (args is ["alloc", ..])
 {
     await Wiro.Benchmarks.Client.AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000, Console.Out);

@@ -64,7 +64,8 @@ public sealed class McpServerTests
         Assert.Equal("uri", link.GetProperty("$type").GetString());
         Assert.Equal(url, link.GetProperty("uri").GetString());
         Assert.Equal("video/mp4", link.GetProperty("mediaType").GetString());
-        Assert.Equal("0.mp4", link.GetProperty("additionalProperties").GetProperty("name").GetString());
+        Assert.False(link.TryGetProperty("additionalProperties", out _));
+        Assert.Equal("0.mp4", summary.GetProperty("outputs")[0].GetProperty("name").GetString());
         var run = Assert.Single(app.Emulator.Requests, r => r.Path == RunPath);
         Assert.Equal(["a red kite over the sea"], run.Fields["prompt"]);
         Assert.Equal(["121"], run.Fields["numFrames"]);

@@ -33,7 +33,7 @@ internal static class ToolFunctionResult
     /// </summary>
     public static List<AIContent> Of(WiroTaskResult result)
     {
-        var contents = new List<AIContent>();
+        var contents = new List<AIContent>(2 + result.Outputs.Count);
         if (!result.IsSuccess)
         {
             contents.Add(new ErrorContent("The Wiro task " + result.Task.Id + " did not succeed: " + result.FailureReason)
@@ -42,7 +42,7 @@ internal static class ToolFunctionResult
             });
         }
 
-        contents.Add(new TextContent(Summary(result)));
+        contents.Add(new TextContent(Summary(result)) { RawRepresentation = result });
         var outputs = result.Outputs;
         for (var i = 0; i < outputs.Count; i++)   // by index: an interface's enumerator is an allocation
         {
@@ -60,16 +60,10 @@ internal static class ToolFunctionResult
         return contents;
     }
 
-    /// <summary>An output's link, with its file name (<c>name</c>) and, when Wiro gave it, its size in bytes (<c>size</c>) as additional properties.</summary>
+    /// <summary>An output's link with its media type; the <see cref="WiroOutput"/> itself (file name, size) is its raw representation, at no cost.</summary>
     private static UriContent Link(Uri url, WiroOutput output)
     {
-        var properties = new AdditionalPropertiesDictionary { ["name"] = output.Name };
-        if (output.Size is { } size)
-        {
-            properties["size"] = size;
-        }
-
-        return new UriContent(url, MediaType(output.ContentType)) { AdditionalProperties = properties };
+        return new UriContent(url, MediaType(output.ContentType)) { RawRepresentation = output };
     }
 
     /// <summary>A run Wiro refused, or an answer it could not read: the model can read why.</summary>

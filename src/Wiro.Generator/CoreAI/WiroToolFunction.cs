@@ -25,8 +25,9 @@ using Microsoft.Extensions.AI;
 /// a default typed request sends it), followed to its end (<see cref="WiroClient.RunAndWaitAsync"/>: progress to an
 /// <see cref="IProgress{T}"/> of <see cref="WiroTaskUpdate"/> from <see cref="AIFunctionArguments.Services"/>, when
 /// there is one), and the result is a list of <see cref="AIContent"/>: a <see cref="TextContent"/> with the task id,
-/// status, cost and outputs as JSON, then a <see cref="UriContent"/> (with its media type, and its file name and size as
-/// the additional properties <c>name</c> and <c>size</c>) per file output and a
+/// status, cost and outputs as JSON (its <see cref="AIContent.RawRepresentation"/> the <see cref="WiroTaskResult"/>), then a
+/// <see cref="UriContent"/> per file output (with its media type; its raw representation the <see cref="WiroOutput"/>,
+/// with file name and size) and a
 /// <see cref="TextContent"/> per inline LLM answer. A failed task, or a run Wiro refused or could not be reached for,
 /// starts the list with an <see cref="ErrorContent"/> instead of throwing, so an agent loop goes on. Cancelling the
 /// call's token stops the wait (and kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/> is set) and

@@ -26,14 +26,14 @@ internal static class McpResult
                     blocks.Add(new TextContentBlock { Text = text.Text });
                     break;
                 case UriContent link:
+                    // The function keeps the output it links to as the link's raw representation.
+                    var output = link.RawRepresentation as WiroOutput;
                     blocks.Add(new ResourceLinkBlock
                     {
                         Uri = link.Uri.AbsoluteUri,
-                        Name = link.AdditionalProperties?.TryGetValue("name", out var name) == true && name is string fileName && fileName.Length > 0
-                            ? fileName
-                            : Path.GetFileName(link.Uri.AbsolutePath),
+                        Name = output?.Name ?? Path.GetFileName(link.Uri.AbsolutePath),
                         MimeType = link.MediaType,
-                        Size = link.AdditionalProperties?.TryGetValue("size", out var size) == true && size is long bytes ? bytes : null,
+                        Size = output?.Size,
                     });
                     break;
             }

@@ -1,8 +1,8 @@
 namespace Wiro.Benchmarks.Client;
 
 /// <summary>
-/// Bytes allocated per Task/Detail read by the generated client and the hand-written floor, over the benchmarks'
-/// in-process handler (<c>GC.GetAllocatedBytesForCurrentThread</c> would miss the continuations, so the total is
+/// Bytes allocated per Task/Detail read by the generated client and the hand-written floor, and per AI function call
+/// and <c>RunAndWaitAsync</c> (<see cref="Wiro.Benchmarks.AI.AIFunctionBenchmarks"/>), over the benchmarks' in-process handler (<c>GC.GetAllocatedBytesForCurrentThread</c> would miss the continuations, so the total is
 /// read): a quick way to see what a change to the read path costs before a BenchmarkDotNet run confirms it.
 /// </summary>
 internal static class AllocationProbe
@@ -19,6 +19,13 @@ internal static class AllocationProbe
         var generated = await MeasureAsync(calls, () => wiro.GetTaskByIdAsync(WiroAnswers.TaskId));
         var floor = await MeasureAsync(calls, () => hand.GetTaskAsync(WiroAnswers.TaskId));
         output.WriteLine($"Task/Detail: generated {generated:F0} B, hand-written {floor:F0} B per read ({generated / floor:F2}x), {calls} reads each");
+
+        var functions = new Wiro.Benchmarks.AI.AIFunctionBenchmarks();
+        functions.Setup();
+        var typed = await MeasureAsync(calls, functions.RunAndWait);
+        var function = await MeasureAsync(calls, () => functions.Function().AsTask());
+        functions.Cleanup();
+        output.WriteLine($"AI function: {function:F0} B, RunAndWaitAsync {typed:F0} B per call ({function / typed:F2}x), {calls} calls each");
     }
 
     private static async Task<double> MeasureAsync<T>(int calls, Func<Task<T>> read)
