@@ -43,6 +43,20 @@ public sealed class MutatedAnswerTests
         ["CON", "PRN", "AUX", "NUL", "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8", "COM9",
          "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9"];
 
+    /// <summary>Found by the property below (seed eQgKTsJZZMd3): an id escaped as a lone surrogate, matched in place.</summary>
+    [Theory]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("\"2\\ud800\"")]
+    [InlineData("\"\\udc00x\"")]
+    public void A_task_id_that_is_not_valid_UTF16_is_malformed_and_named(string id)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse("{\"tasklist\":[{\"id\":" + id + "}]}");
+
+        var error = Assert.Throws<WiroMalformedResponseException>(() => WiroTask.FromTaskList(document.RootElement, null, "id", "2221"));
+
+        Assert.Contains("'id'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Damaged_real_answers_give_a_value_or_a_wiro_exception()
     {

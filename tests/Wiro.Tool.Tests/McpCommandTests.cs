@@ -106,6 +106,24 @@ public sealed class McpCommandTests
     }
 
     [Fact]
+    public async Task On_the_built_in_emulator_a_cancelled_call_ends_and_the_server_goes_on()
+    {
+        // Every emulated status lasts an hour: the call can only end by being cancelled.
+        await using var client = await McpServer.ConnectAsync(null, "--emulator", "--emulator-step", "3600", "--specs", McpServer.Specs);
+        var progress = new Notifications();
+        using var cancel = new CancellationTokenSource();
+
+        var call = client.CallToolAsync(LtxTool, new Dictionary<string, object?> { ["prompt"] = "a boat" }, progress, cancellationToken: cancel.Token).AsTask();
+        await progress.WaitForAsync(values => values.Any(value => value.Message?.StartsWith("Task ", StringComparison.Ordinal) == true));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        var done = await client.CallToolAsync(LtxTool, new Dictionary<string, object?> { ["colour"] = "red" });
+        Assert.True(done.IsError);
+        Assert.Equal(2, (await client.ListToolsAsync()).Count);
+    }
+
+    [Fact]
     public async Task A_run_Wiro_refuses_is_a_tool_error_with_Wiros_message_and_the_call_is_signed()
     {
         await using var emulator = await WiroEmulator.StartAsync(new WiroEmulatorOptions { SpecFiles = [Path.Combine(McpServer.Specs, "ltx-video-text2video.wiro.md")] });

@@ -15,6 +15,10 @@ namespace Wiro.Benchmarks.Generation;
 [MemoryDiagnoser]
 public class ColdCorpusBenchmarks
 {
+    /// <summary>With Microsoft.Extensions.AI.Abstractions referenced: every tool also gets its AI function (issue 18).</summary>
+    [Params(false, true)]
+    public bool AIFunctions { get; set; }
+
     private IReadOnlyList<SpecFile> _specs = [];
     private AdditionalText[] _texts = [];
     private string[] _generatedSources = [];
@@ -26,6 +30,10 @@ public class ColdCorpusBenchmarks
         _specs = SpecCorpus.Load();
         _texts = GeneratorFixture.ToAdditionalTexts(_specs);
         _compilation = GeneratorFixture.CreateCompilation(GeneratorFixture.UserCode[0]);
+        if (AIFunctions)
+        {
+            _compilation = GeneratorFixture.WithAIFunctions(_compilation);
+        }
 
         var driver = GeneratorFixture.CreateDriver(_texts).RunGenerators(_compilation);
         _generatedSources = GeneratorFixture.Sources(driver).Select(source => source.SourceText.ToString()).ToArray();

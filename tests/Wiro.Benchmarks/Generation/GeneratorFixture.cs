@@ -32,6 +32,10 @@ public static class GeneratorFixture
             Net100.References.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    /// <summary>The compilation with Microsoft.Extensions.AI.Abstractions referenced, so every tool also gets its AI function.</summary>
+    public static CSharpCompilation WithAIFunctions(CSharpCompilation compilation)
+        => compilation.AddReferences(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location));
+
     public static AdditionalText[] ToAdditionalTexts(IEnumerable<SpecFile> specs)
         => specs.Select(spec => (AdditionalText)new InMemoryAdditionalText(spec.Path, spec.Text)).ToArray();
 

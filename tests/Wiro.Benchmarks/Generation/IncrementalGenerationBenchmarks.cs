@@ -19,6 +19,10 @@ namespace Wiro.Benchmarks.Generation;
 [MinColumn, MedianColumn]
 public class IncrementalGenerationBenchmarks
 {
+    /// <summary>With Microsoft.Extensions.AI.Abstractions referenced: every tool also gets its AI function (issue 18).</summary>
+    [Params(false, true)]
+    public bool AIFunctions { get; set; }
+
     private AdditionalText[] _texts = [];
     private CSharpCompilation _compilation = null!;
     private SpecEdit _wiroSpecEdit = null!;
@@ -32,6 +36,10 @@ public class IncrementalGenerationBenchmarks
         var specs = SpecCorpus.Load();
         _texts = GeneratorFixture.ToAdditionalTexts(specs);
         _compilation = GeneratorFixture.CreateCompilation(GeneratorFixture.UserCode[0]);
+        if (AIFunctions)
+        {
+            _compilation = GeneratorFixture.WithAIFunctions(_compilation);
+        }
         var edited = EditedSpecIndex(specs);
 
         var wiroRun = GeneratorFixture.CreateDriver(_texts).RunGenerators(_compilation);

@@ -92,9 +92,19 @@ internal static class LenientJson
     /// </summary>
     public static bool TextEquals(JsonElement element, string name, string expected)
     {
-        if (TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String && value.ValueEquals(expected))
+        if (TryGet(element, name, out var value) && value.ValueKind == JsonValueKind.String)
         {
-            return true;
+            try
+            {
+                if (value.ValueEquals(expected))
+                {
+                    return true;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // An escape that is not valid UTF-16 (a lone surrogate): RequiredText below refuses it by name.
+            }
         }
 
         return string.Equals(RequiredText(element, name), expected, StringComparison.Ordinal);
