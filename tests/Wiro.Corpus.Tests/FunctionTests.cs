@@ -74,19 +74,25 @@ public sealed class FunctionTests
     [Fact]
     public void All_pages_together_with_the_AI_abstractions_generate_functions_that_compile_clean()
     {
+        var run = RunAllPagesWithAIAbstractions();
+
+        Assert.Empty(run.CompilerProblems);
+        var specs = AllPages.ToList();
+        Assert.Equal(specs.Count, Regex.Matches(run.Sources["Wiro.WiroClient.AIFunctions.g.cs"], "FunctionDescriptor, requireApproval").Count);
+        Assert.Equal(specs.Count, run.Sources.Keys.Count(key => key.StartsWith("Wiro.Tools.", StringComparison.Ordinal)
+            && run.Sources[key].Contains("AsAIFunction(bool requireApproval = false)", StringComparison.Ordinal)));
+    }
+
+    /// <summary>The generator over every real page at once, in a compilation that references the AI abstractions.</summary>
+    public static GeneratorRun RunAllPagesWithAIAbstractions()
+    {
         var specs = AllPages
             .Select(p => Path.Combine(Corpus.SpecsRoot, (string)p[0], (string)p[1]))
             .Select(path => new SpecInput(path, File.ReadAllText(path), SpecMetadata))
             .ToList();
         var compilation = GeneratorHarness.CreateCompilation("namespace App { internal class A { } }")
             .AddReferences(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location));
-
-        var run = GeneratorHarness.Run(specs, compilation: compilation);
-
-        Assert.Empty(run.CompilerProblems);
-        Assert.Equal(specs.Count, Regex.Matches(run.Sources["Wiro.WiroClient.AIFunctions.g.cs"], "FunctionDescriptor, requireApproval").Count);
-        Assert.Equal(specs.Count, run.Sources.Keys.Count(key => key.StartsWith("Wiro.Tools.", StringComparison.Ordinal)
-            && run.Sources[key].Contains("AsAIFunction(bool requireApproval = false)", StringComparison.Ordinal)));
+        return GeneratorHarness.Run(specs, compilation: compilation);
     }
 
     private static (ToolSpec Spec, ToolPlan Plan, FunctionPlan Function) Plan(string path)

@@ -15,8 +15,6 @@ namespace Wiro.Corpus.Tests;
 /// </summary>
 public sealed class McpTests
 {
-    private static readonly Dictionary<string, string> SpecMetadata = new() { ["WiroSpec"] = "true" };
-
     [Fact]
     public async Task Every_page_is_an_MCP_tool_with_the_generated_functions_name_title_description_and_schema()
     {
@@ -50,13 +48,7 @@ public sealed class McpTests
     /// <summary>Name, description, schema and title of each page's generated <c>FunctionDescriptor</c>, by name.</summary>
     private static Dictionary<string, (string Description, string Schema, string Title)> GeneratedDescriptors()
     {
-        var specs = GenerationTests.AllPages
-            .Select(p => Path.Combine(Corpus.SpecsRoot, (string)p[0], (string)p[1]))
-            .Select(path => new SpecInput(path, File.ReadAllText(path), SpecMetadata))
-            .ToList();
-        var compilation = GeneratorHarness.CreateCompilation("namespace App { internal class A { } }")
-            .AddReferences(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location));
-        var run = GeneratorHarness.Run(specs, compilation: compilation);
+        var run = FunctionTests.RunAllPagesWithAIAbstractions();
 
         var descriptors = new Dictionary<string, (string, string, string)>(StringComparer.Ordinal);
         foreach (var source in run.Sources.Where(s => s.Key.StartsWith("Wiro.Tools.", StringComparison.Ordinal)).Select(s => s.Value))

@@ -57,8 +57,12 @@ public sealed class McpCommandTests
         Assert.True(summary.GetProperty("succeeded").GetBoolean());
         Assert.Equal(link.Uri, summary.GetProperty("outputs")[0].GetProperty("url").GetString());
 
-        // Notifications come before the result on the stream; the client may hand them over a little later.
-        var seen = await progress.WaitForAsync(values => values.Any(value => value.Message?.Contains("task_postprocess_end", StringComparison.Ordinal) == true));
+        // Notifications come before the result on the stream, but the client hands each to its own work item: they
+        // may arrive after the result and in any order, so they are read in the order of their progress values.
+        var seen = (await progress.WaitForAsync(values =>
+                values.Any(value => value.Message?.Contains("task_postprocess_end", StringComparison.Ordinal) == true)
+                && values.Count == values.Max(value => value.Progress)))
+            .OrderBy(value => value.Progress).ToList();
         Assert.Equal("Sending the run to Wiro.", seen[0].Message);
         Assert.Equal(Enumerable.Range(1, seen.Count).Select(step => (float)step), seen.Select(value => value.Progress));
     }
@@ -96,7 +100,7 @@ public sealed class McpCommandTests
         var seen = await progress.WaitForAsync(values => values.Count(value => value.Message?.StartsWith("Task ", StringComparison.Ordinal) == true) >= 3);
         await cancel.CancelAsync();
 
-        var kept = seen.Where(value => value.Message!.StartsWith("Task ", StringComparison.Ordinal)).ToList();
+        var kept = seen.Where(value => value.Message!.StartsWith("Task ", StringComparison.Ordinal)).OrderBy(value => value.Progress).ToList();
         Assert.Equal(kept[0].Message, kept[^1].Message);
         Assert.True(kept[^1].Progress > kept[0].Progress);
 
