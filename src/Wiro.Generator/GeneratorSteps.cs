@@ -34,8 +34,7 @@ internal static class GeneratorSteps
             EmitAIFunctions: facts.HasAIAbstractions && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
     }
 
-    /// <param name="planFunction">True to plan the tool as an AI function too (the compilation references the AI abstractions).</param>
-    public static ToolResult BuildTool(SpecSource source, bool planFunction, CancellationToken cancellationToken)
+    public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
     {
         try
         {
@@ -65,7 +64,7 @@ internal static class GeneratorSteps
             var (plan, planDiagnostics) = ToolPlanner.Plan(spec, typeName, CoreVocabulary.MembersOf("WiroRequest"), cancellationToken);
             diagnostics.AddRange(planDiagnostics);
             return new ToolResult(source.FilePath, plan, spec.Statuses, diagnostics.ToEquatableArray(),
-                planFunction ? FunctionPlanner.Plan(spec, plan) : null);
+                source.PlanFunction ? FunctionPlanner.Plan(spec, plan) : null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -39,18 +39,18 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Select(static (all, _) => DetailSet.From(all!))
             .WithTrackingName(TrackingNames.Details);
 
-        // Whether tools are planned as AI functions too: a bool, so a spec is planned again only when it flips.
-        var planFunctions = facts.Select(static (facts, _) => facts.HasAIAbstractions);
+        // Whether tools are planned as AI functions too: a bool, so a spec is planned again only when it flips. It
+        // travels with the details in one singleton, so pairing a spec with both costs one per-spec step, not two.
+        var pairing = details.Combine(facts.Select(static (facts, _) => facts.HasAIAbstractions));
 
         var tools = context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, ct) => SpecSource.From(pair.Left, pair.Right.GetOptions(pair.Left), ct))
             .Where(static source => source is not null)
             .WithTrackingName(TrackingNames.SpecSource)
-            .Combine(details)
-            .Select(static (pair, _) => pair.Left! with { Detail = pair.Right.For(pair.Left!.FilePath) })
+            .Combine(pairing)
+            .Select(static (pair, _) => pair.Left! with { Detail = pair.Right.Left.For(pair.Left!.FilePath), PlanFunction = pair.Right.Right })
             .WithTrackingName(TrackingNames.PairedSpec)
-            .Combine(planFunctions)
-            .Select(static (pair, ct) => GeneratorSteps.BuildTool(pair.Left, pair.Right, ct))
+            .Select(static (source, ct) => GeneratorSteps.BuildTool(source, ct))
             .WithTrackingName(TrackingNames.Tool);
 
         // Compilation-wide facts come from one collection of small per-tool summaries: an edit that keeps a spec's

@@ -13,6 +13,9 @@ public sealed record SpecSource(string FilePath, string Text, string? TypeNameOv
     /// <summary>The Tool/Detail file beside the spec (<see cref="SpecFiles.DetailPathFor"/>), read; null when there is none.</summary>
     public ToolDetail? Detail { get; init; }
 
+    /// <summary>True to plan the tool as an AI function too (the compilation references the AI abstractions).</summary>
+    public bool PlanFunction { get; init; }
+
     /// <summary>A Tool/Detail file (<c>*.wiro.json</c>), read with the spec layer's bounded reader; null for any other file.</summary>
     public static ToolDetail? DetailFrom(AdditionalText file, CancellationToken cancellationToken)
         => SpecFiles.IsDetailFile(file.Path)
