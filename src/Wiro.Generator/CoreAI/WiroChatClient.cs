@@ -1,0 +1,396 @@
+#nullable enable
+namespace Wiro;
+
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+/// <summary>
+/// A Wiro LLM or chat tool as an <see cref="IChatClient"/>, built from a <see cref="WiroChatDescriptor"/>: no
+/// reflection (NativeAOT-safe). Each call is a paid run of the tool. Safe for concurrent use.
+/// </summary>
+/// <remarks>
+/// <para><b>Turns and conversations.</b> Wiro keeps a conversation per session id on its side, which is what
+/// <see cref="ChatOptions.ConversationId"/> means here. With a conversation id, only the new user turn is sent as the
+/// prompt (the text of the user messages after the last assistant message, joined by newlines) with that session id.
+/// Without one, a new session id (a GUID) is made and returned as <see cref="ChatResponse.ConversationId"/> (and on every
+/// update), so the next call continues it; if the messages already hold earlier turns (an assistant message), they
+/// are sent in the prompt as a transcript, one <c>role: text</c> paragraph per message. A tool without a session input
+/// gets no session id and returns none. <see cref="ChatOptions.Instructions"/> and the system messages, joined by
+/// newlines, go to the tool's system-prompt input when it has one.</para>
+/// <para><b>Options.</b> <see cref="ChatOptions.Temperature"/>, <see cref="ChatOptions.TopP"/>,
+/// <see cref="ChatOptions.TopK"/>, <see cref="ChatOptions.MaxOutputTokens"/> and <see cref="ChatOptions.Seed"/> go to
+/// the inputs the descriptor names for them, <c>AdditionalProperties["user_id"]</c> to its user-id input, and any other
+/// entry of <see cref="ChatOptions.AdditionalProperties"/> whose key is an input's wire key to that input. A value an
+/// input cannot take (of another kind, outside its choices) and an option the tool has no input for are ignored, as
+/// Microsoft.Extensions.AI providers do. Every other input is sent as a default typed request sends it. Tools in
+/// <see cref="ChatOptions.Tools"/> are not sent: Wiro's LLM tools take no function definitions.</para>
+/// <para><b>Streaming.</b> <see cref="GetStreamingResponseAsync"/> follows the task's WebSocket and yields deltas of
+/// Wiro's cumulative frames: the model's thinking as <see cref="TextReasoningContent"/>, the answer as
+/// <see cref="TextContent"/>, every update with the task id as <see cref="ChatResponseUpdate.ResponseId"/> and
+/// <see cref="ChatResponseUpdate.MessageId"/>, the conversation id and <c>owner/model</c> as model id. The outcome is
+/// confirmed by Task/Detail, as every wait of the core: the final answer there completes the stream, so the deltas
+/// joined (<c>ToChatResponseAsync</c>) are exactly the final answer, and the last update carries
+/// <see cref="ChatFinishReason.Stop"/>, the cost (<c>wiro.cost</c>, a <see cref="decimal"/>), the last speed
+/// (<c>wiro.speed</c>) and elapsed time (<c>wiro.elapsedTime</c>) in its <see cref="ChatResponseUpdate.AdditionalProperties"/>
+/// and the <see cref="WiroTaskResult"/> as its raw representation. Without a WebSocket (or when it fails) the task is
+/// polled and the whole answer comes in that last part.</para>
+/// <para><b>Errors and cancellation.</b> A task that does not succeed is a <see cref="WiroTaskFailedException"/> with
+/// Wiro's reason; a refused run a <see cref="WiroApiException"/>. Cancelling the token stops the stream at once (and
+/// kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/> is set); leaving the loop early stops
+/// following the task without killing it.</para>
+/// </remarks>
+public sealed class WiroChatClient : IChatClient
+{
+    /// <summary>The key of the cost (a <see cref="decimal"/>, Wiro's <c>totalcost</c>) in the last update's and the response's <c>AdditionalProperties</c>.</summary>
+    public const string CostKey = "wiro.cost";
+
+    /// <summary>The key of the last streamed speed (<c>12.5 t/s</c>) in the last update's <c>AdditionalProperties</c>.</summary>
+    public const string SpeedKey = "wiro.speed";
+
+    /// <summary>The key of the last streamed elapsed time (<c>3s</c>) in the last update's <c>AdditionalProperties</c>.</summary>
+    public const string ElapsedTimeKey = "wiro.elapsedTime";
+
+    private const string UserIdOption = "user_id";
+
+    private readonly WiroClient _client;
+    private readonly ChatClientMetadata _metadata;
+
+    /// <summary>Makes the chat client of a tool.</summary>
+    /// <param name="client">The client that signs and sends its runs.</param>
+    /// <param name="descriptor">The tool's chat data.</param>
+    public WiroChatClient(WiroClient client, WiroChatDescriptor descriptor)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        Descriptor = descriptor ?? throw new ArgumentNullException(nameof(descriptor));
+        _metadata = new ChatClientMetadata("wiro", client.Options.BaseAddress, descriptor.ModelId);
+    }
+
+    /// <summary>The data this client was made from.</summary>
+    public WiroChatDescriptor Descriptor { get; }
+
+    /// <inheritdoc/>
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var response = await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+
+        // Joining puts the last update's AdditionalProperties on the message; the cost is the response's too.
+        foreach (var message in response.Messages)
+        {
+            if (message.AdditionalProperties is { } properties && properties.TryGetValue(CostKey, out var cost))
+            {
+                (response.AdditionalProperties ??= new AdditionalPropertiesDictionary())[CostKey] = cost;
+            }
+        }
+
+        return response;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        var tool = Descriptor.Tool;
+        var conversationId = Descriptor.SessionIdInput is null
+            ? null
+            : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
+        var values = Values(messages, options, conversationId, continuing: !string.IsNullOrEmpty(options?.ConversationId));
+        var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
+
+        var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var following = FollowAsync(run, conversationId, channel.Writer, stop.Token, cancellationToken);
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var update))
+                {
+                    // Updates already read off the socket are not handed out once the caller cancelled.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return update;
+                }
+            }
+        }
+        finally
+        {
+            // Reached early when the caller leaves the loop or cancels: stop following, and let the follower finish
+            // (a kill on cancel included) before returning.
+            stop.Cancel();
+            try
+            {
+                await following.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        if (serviceType is null)
+        {
+            throw new ArgumentNullException(nameof(serviceType));
+        }
+
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(ChatClientMetadata))
+        {
+            return _metadata;
+        }
+
+        if (serviceType == typeof(WiroChatDescriptor))
+        {
+            return Descriptor;
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : serviceType.IsInstanceOfType(_client) ? _client : null;
+    }
+
+    /// <summary>Nothing to release: the <see cref="WiroClient"/> is the caller's.</summary>
+    public void Dispose()
+    {
+    }
+
+    /// <summary>Feeds the stream: the frames' deltas as they come, then the confirmed rest and the end; never throws, the channel carries the outcome.</summary>
+    private async Task FollowAsync(
+        WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate> writer, CancellationToken waitToken, CancellationToken callerToken)
+    {
+        try
+        {
+            await Task.Yield();
+            var deltas = new LlmDeltas();
+            var result = await _client.WaitWithOutputAsync(run, message =>
+            {
+                if (deltas.Read(message) is { } contents)
+                {
+                    writer.TryWrite(Update(run, conversationId, contents));
+                }
+            }, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false);
+
+            if (!result.IsSuccess)
+            {
+                throw new WiroTaskFailedException(result);
+            }
+
+            var (thinking, answer) = Final(result);
+            var rest = deltas.Finish(thinking, answer);
+            if (rest.Count > 0)
+            {
+                writer.TryWrite(Update(run, conversationId, rest));
+            }
+
+            var last = Update(run, conversationId, new List<AIContent>());
+            last.FinishReason = ChatFinishReason.Stop;
+            last.RawRepresentation = result;
+            var properties = new AdditionalPropertiesDictionary();
+            if (result.Task.TotalCost is { } cost)
+            {
+                properties[CostKey] = cost;
+            }
+
+            if (deltas.Speed is { } speed)
+            {
+                properties[SpeedKey] = speed;
+            }
+
+            if (deltas.ElapsedTime is { } elapsed)
+            {
+                properties[ElapsedTimeKey] = elapsed;
+            }
+
+            last.AdditionalProperties = properties;
+            writer.TryWrite(last);
+            writer.TryComplete();
+        }
+        catch (Exception exception)
+        {
+            writer.TryComplete(exception);
+        }
+    }
+
+    /// <summary>
+    /// The final thinking and answer: the first output holding an LLM's content (<c>answer[]</c>), else the task's
+    /// <c>debugoutput</c> as the answer (older LLM tools answered only there).
+    /// </summary>
+    private static (string Thinking, string Answer) Final(WiroTaskResult result)
+    {
+        foreach (var output in result.Outputs)
+        {
+            if (LlmDeltas.TryReadFinal(output.ContentJson, out var thinking, out var answer))
+            {
+                return (thinking, answer);
+            }
+        }
+
+        return ("", result.Task.DebugOutput ?? "");
+    }
+
+    private ChatResponseUpdate Update(WiroRunResult run, string? conversationId, List<AIContent> contents)
+        => new(ChatRole.Assistant, contents)
+        {
+            ResponseId = run.TaskId,
+            MessageId = run.TaskId,
+            ConversationId = conversationId,
+            ModelId = Descriptor.ModelId,
+        };
+
+    /// <summary>The run's values by input index: the turn, the session, the system prompt and the options the tool takes.</summary>
+    private object?[] Values(IEnumerable<ChatMessage> messages, ChatOptions? options, string? conversationId, bool continuing)
+    {
+        var tool = Descriptor.Tool;
+        var values = new object?[tool.Inputs.Count];
+        var (prompt, system) = Turn(messages, options, continuing);
+
+        // Options first, so the turn, session and system prompt always win over an AdditionalProperties entry of the same key.
+        if (options?.AdditionalProperties is { } additional)
+        {
+            foreach (var entry in additional)
+            {
+                var key = string.Equals(entry.Key, UserIdOption, StringComparison.Ordinal) && Descriptor.UserIdInput is { } userId ? userId : entry.Key;
+                Set(values, key, entry.Value);
+            }
+        }
+
+        if (options is not null)
+        {
+            Set(values, Descriptor.TemperatureInput, options.Temperature);
+            Set(values, Descriptor.TopPInput, options.TopP);
+            Set(values, Descriptor.TopKInput, options.TopK);
+            Set(values, Descriptor.MaxOutputTokensInput, options.MaxOutputTokens);
+            Set(values, Descriptor.SeedInput, options.Seed);
+        }
+
+        values[tool.IndexByKey[Descriptor.PromptInput]] = prompt;
+        if (Descriptor.SessionIdInput is { } session)
+        {
+            values[tool.IndexByKey[session]] = conversationId;
+        }
+
+        if (Descriptor.SystemPromptInput is { } systemInput && system is not null)
+        {
+            values[tool.IndexByKey[systemInput]] = system;
+        }
+
+        return values;
+    }
+
+    /// <summary>Sets an input when the tool has it and the value fits it (as a function argument would be checked); else leaves it.</summary>
+    private void Set(object?[] values, string? key, object? value)
+    {
+        var tool = Descriptor.Tool;
+        if (key is null || value is null || !tool.IndexByKey.TryGetValue(key, out var index))
+        {
+            return;
+        }
+
+        var input = tool.Inputs[index];
+        if (value is float single)
+        {
+            // 0.7f is 0.699999988... as a double; its shortest text is what the caller meant.
+            value = double.Parse(single.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        if (input.Kind == WiroToolInputKind.String && value is IFormattable formattable and not Enum)
+        {
+            value = formattable.ToString(null, CultureInfo.InvariantCulture);
+        }
+
+        var problems = new List<string>();
+        var read = ToolFunctionArguments.Read(tool, new[] { new KeyValuePair<string, object?>(key, value) }, problems);
+        if (problems.Count == 0 && read[index] is { } fitted)
+        {
+            values[index] = fitted;
+        }
+    }
+
+    /// <summary>The prompt (the new user turn, or a transcript of earlier turns when no conversation holds them) and the system text.</summary>
+    private static (string Prompt, string? System) Turn(IEnumerable<ChatMessage> messages, ChatOptions? options, bool continuing)
+    {
+        var system = new StringBuilder();
+        if (!string.IsNullOrEmpty(options?.Instructions))
+        {
+            system.Append(options!.Instructions);
+        }
+
+        var turns = new List<ChatMessage>();
+        foreach (var message in messages)
+        {
+            if (message is null)
+            {
+                continue;
+            }
+
+            if (message.Role == ChatRole.System)
+            {
+                Append(system, "\n", message.Text);
+            }
+            else
+            {
+                turns.Add(message);
+            }
+        }
+
+        var lastAssistant = turns.FindLastIndex(message => message.Role == ChatRole.Assistant);
+        var prompt = new StringBuilder();
+        if (continuing || lastAssistant < 0)
+        {
+            for (var i = lastAssistant + 1; i < turns.Count; i++)
+            {
+                if (turns[i].Role == ChatRole.User)
+                {
+                    Append(prompt, "\n", turns[i].Text);
+                }
+            }
+        }
+        else
+        {
+            foreach (var turn in turns)
+            {
+                if (turn.Text is { Length: > 0 } text)
+                {
+                    Append(prompt, "\n\n", turn.Role.Value + ": " + text);
+                }
+            }
+        }
+
+        if (prompt.Length == 0)
+        {
+            throw new ArgumentException("The messages hold no new user turn with text to send.", nameof(messages));
+        }
+
+        return (prompt.ToString(), system.Length > 0 ? system.ToString() : null);
+    }
+
+    private static void Append(StringBuilder text, string separator, string? part)
+    {
+        if (string.IsNullOrEmpty(part))
+        {
+            return;
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append(separator);
+        }
+
+        text.Append(part);
+    }
+}

@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Time.Testing;
+using Wiro.Specs;
+
+namespace Wiro.Core.Tests;
+
+/// <summary>
+/// <see cref="WiroChatClient"/> against the emulator's LLM tool over real sockets: the stream's deltas join to the
+/// final answer, reasoning stays apart, a conversation continues by its id sending only the new turn, failures and
+/// cancellation end the stream, and <c>UseOpenTelemetry()</c> sees provider <c>wiro</c> and the model.
+/// </summary>
+public sealed class ChatClientTests
+{
+    private static readonly string ChatSpec = Path.Combine(AppContext.BaseDirectory, "acme-chat.wiro.md");
+
+    private const string Closing = " This answer comes from the Wiro emulator, served in a café.";
+
+    private const string FirstThoughts = "The user wrote \"hello\". This is the first turn.Is the reply complete?";
+
+    [Fact]
+    public async Task Streamed_deltas_join_to_the_final_answer_and_reasoning_stays_out_of_the_text()
+    {
+        await using var env = await StartAsync();
+        using var chat = ChatClient(env);
+
+        var updates = new List<ChatResponseUpdate>();
+        await foreach (var update in chat.GetStreamingResponseAsync("hello", new ChatOptions { Instructions = "Be brief.", Temperature = 0.2f, MaxOutputTokens = 64 }))
+        {
+            updates.Add(update);
+        }
+
+        var expected = "You said \"hello\"." + Closing;
+        var texts = updates.SelectMany(u => u.Contents.OfType<TextContent>()).Select(t => t.Text).ToList();
+        Assert.True(texts.Count > 5, $"{texts.Count} text deltas: the answer streams");
+        Assert.Equal(expected, string.Concat(texts));
+        Assert.DoesNotContain(texts, t => t.Contains('\uFFFD'));
+        Assert.Equal(FirstThoughts, string.Concat(updates.SelectMany(u => u.Contents.OfType<TextReasoningContent>()).Select(t => t.Text)));
+        // Thinking first.
+        Assert.IsType<TextReasoningContent>(updates.SelectMany(u => u.Contents).First());
+
+        var run = Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Run/acme/chat");
+        var taskId = (await env.Client.GetTaskByTokenAsync(SocketToken(env, updates))).Id;
+        Assert.All(updates, u =>
+        {
+            Assert.Equal(taskId, u.ResponseId);
+            Assert.Equal(taskId, u.MessageId);
+            Assert.Equal(run.Fields["session_id"][0], u.ConversationId);
+            Assert.Equal("acme/chat", u.ModelId);
+            Assert.Equal(ChatRole.Assistant, u.Role);
+        });
+        Assert.True(Guid.TryParse(updates[0].ConversationId, out _));
+        Assert.Equal(["hello"], run.Fields["prompt"]);
+        Assert.Equal(["Be brief."], run.Fields["system_prompt"]);
+        Assert.Equal(["0.2"], run.Fields["temperature"]);
+        Assert.Equal(["64"], run.Fields["max_tokens"]);
+        Assert.Equal(["0.95"], run.Fields["top_p"]);   // not given: the page default
+
+        var last = updates[^1];
+        Assert.Equal(ChatFinishReason.Stop, last.FinishReason);
+        Assert.Equal(0.00351m, last.AdditionalProperties![WiroChatClient.CostKey]);
+        Assert.IsType<WiroTaskResult>(last.RawRepresentation);
+        Assert.Equal(1, updates.Count(u => u.FinishReason is not null));
+
+        var response = updates.ToChatResponse();
+        Assert.Equal(expected, response.Text);
+        Assert.Equal(taskId, response.ResponseId);
+        Assert.Contains(response.Messages.Single().Contents, c => c is TextReasoningContent);
+    }
+
+    [Fact]
+    public async Task A_second_turn_with_the_returned_conversation_id_sends_only_the_new_turn_and_continues_the_session()
+    {
+        await using var env = await StartAsync();
+        using var chat = ChatClient(env);
+        List<ChatMessage> history = [new(ChatRole.System, "Be brief."), new(ChatRole.User, "hello")];
+
+        var first = await chat.GetResponseAsync(history);
+        history.AddMessages(first);
+        history.Add(new ChatMessage(ChatRole.User, "and again"));
+        var second = await chat.GetResponseAsync(history, new ChatOptions { ConversationId = first.ConversationId });
+
+        Assert.Equal("You said \"hello\"." + Closing, first.Text);
+        Assert.Equal("You said \"and again\" (turn 2); before that you said \"hello\"." + Closing, second.Text);
+        Assert.False(string.IsNullOrEmpty(first.ConversationId));
+        Assert.Equal(first.ConversationId, second.ConversationId);
+        Assert.NotEqual(first.ResponseId, second.ResponseId);
+        Assert.Equal(0.00351m, second.AdditionalProperties![WiroChatClient.CostKey]);
+        var runs = env.Emulator.Requests.Where(r => r.Path == "/v1/Run/acme/chat").ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(["and again"], runs[1].Fields["prompt"]);
+        Assert.Equal([first.ConversationId!], runs[1].Fields["session_id"]);
+        Assert.Equal(["Be brief."], runs[1].Fields["system_prompt"]);
+    }
+
+    [Fact]
+    public async Task Earlier_turns_without_a_conversation_id_go_as_a_transcript_in_a_new_session()
+    {
+        await using var env = await StartAsync();
+        using var chat = ChatClient(env);
+
+        var response = await chat.GetResponseAsync(
+            [new(ChatRole.User, "hi"), new(ChatRole.Assistant, "hello there"), new(ChatRole.User, "and now?")],
+            new ChatOptions { AdditionalProperties = new() { ["user_id"] = "u-1", ["top_p"] = 0.5, ["not_an_input"] = "x" } });
+
+        var run = Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Run/acme/chat");
+        Assert.Equal(["user: hi\n\nassistant: hello there\n\nuser: and now?"], run.Fields["prompt"]);
+        Assert.Equal(["u-1"], run.Fields["user_id"]);
+        Assert.Equal(["0.5"], run.Fields["top_p"]);
+        Assert.False(run.Fields.ContainsKey("not_an_input"));
+        Assert.Equal([response.ConversationId!], run.Fields["session_id"]);
+    }
+
+    [Fact]
+    public async Task Without_the_socket_the_whole_answer_comes_from_task_detail()
+    {
+        await using var env = await StartAsync(webSocket: false);
+        using var chat = ChatClient(env);
+
+        var updates = await chat.GetStreamingResponseAsync("hello").ToListAsync();
+
+        Assert.Equal("You said \"hello\"." + Closing, updates.ToChatResponse().Text);
+        Assert.Equal(ChatFinishReason.Stop, updates[^1].FinishReason);
+    }
+
+    [Fact]
+    public async Task A_failed_task_is_a_typed_exception_with_wiros_reason()
+    {
+        await using var env = await StartAsync();
+        env.Emulator.EnqueueOutcome(Wiro.Emulator.WiroTaskOutcome.Failure("1", "CUDA out of memory"));
+        using var chat = ChatClient(env);
+
+        var failed = await Assert.ThrowsAsync<WiroTaskFailedException>(() => chat.GetResponseAsync("hello"));
+
+        Assert.Contains("CUDA out of memory", failed.Message, StringComparison.Ordinal);
+        Assert.Equal("1", failed.Result.ExitCode);
+    }
+
+    [Fact]
+    public async Task Cancelling_ends_the_stream_and_kills_the_task_with_KillTaskOnCancel()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var env = await StartAsync(emulatorClock: clock, killOnCancel: true);
+        using var chat = ChatClient(env);
+        using var cancel = new CancellationTokenSource();
+
+        await using var stream = chat.GetStreamingResponseAsync("hello", cancellationToken: cancel.Token).GetAsyncEnumerator();
+        var first = stream.MoveNextAsync().AsTask();
+        await WaitUntilAsync(() => env.Emulator.Requests.Any(r => r.Path == "/v1/Run/acme/chat"));
+        clock.Advance(TimeSpan.FromSeconds(6.5));   // to task_output: the LLM frames are sent, the task runs on
+
+        Assert.True(await first);
+        Assert.IsType<TextReasoningContent>(stream.Current.Contents[0]);
+        var taskId = stream.Current.ResponseId!;
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await stream.MoveNextAsync());
+        Assert.Contains(env.Emulator.Requests, r => r.Path == "/v1/Task/Kill");
+        var task = await env.Client.GetTaskByIdAsync(taskId);
+        Assert.Equal(WiroTaskStatus.TaskCancel, task.Status);
+    }
+
+    [Fact]
+    public async Task Through_UseOpenTelemetry_the_activity_carries_provider_wiro_and_the_model()
+    {
+        await using var env = await StartAsync();
+        var source = "wiro-chat-test-" + Guid.NewGuid().ToString("N");
+        var activities = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == source,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                lock (activities)
+                {
+                    activities.Add(a);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var chat = new ChatClientBuilder(ChatClient(env)).UseOpenTelemetry(sourceName: source).Build();
+
+        var updates = await chat.GetStreamingResponseAsync("hello").ToListAsync();
+        var response = await chat.GetResponseAsync("hello");
+
+        Assert.Equal("You said \"hello\"." + Closing, updates.ToChatResponse().Text);
+        Assert.Equal("You said \"hello\"." + Closing, response.Text);
+        lock (activities)
+        {
+            Assert.Equal(2, activities.Count);
+            Assert.All(activities, a =>
+            {
+                Assert.Equal("wiro", a.GetTagItem("gen_ai.provider.name"));
+                Assert.Equal("acme/chat", a.GetTagItem("gen_ai.request.model"));
+                Assert.Equal("acme/chat", a.GetTagItem("gen_ai.response.model"));
+            });
+            Assert.Equal(response.ResponseId, activities[1].GetTagItem("gen_ai.response.id"));
+        }
+
+        var metadata = chat.GetService<ChatClientMetadata>()!;
+        Assert.Equal(("wiro", env.Emulator.BaseAddress, "acme/chat"), (metadata.ProviderName, metadata.ProviderUri, metadata.DefaultModelId));
+    }
+
+    private static Task<TestEnvironment> StartAsync(bool webSocket = true, TimeProvider? emulatorClock = null, bool killOnCancel = false)
+        => TestEnvironment.StartAsync(
+            emulator: options =>
+            {
+                options.SpecFiles.Add(ChatSpec);
+                if (emulatorClock is not null)
+                {
+                    options.Clock = emulatorClock;
+                    options.StatusStepDuration = TimeSpan.FromSeconds(1);
+                }
+            },
+            client: options => options.KillTaskOnCancel = killOnCancel,
+            webSocket: webSocket);
+
+    private static WiroChatClient ChatClient(TestEnvironment env) => new(env.Client, Descriptor());
+
+    /// <summary>The chat tool's descriptor, built from its page by the spec layer (as the generator plans it).</summary>
+    private static WiroChatDescriptor Descriptor()
+    {
+        var parsed = SpecParser.Parse(ChatSpec, File.ReadAllText(ChatSpec), CancellationToken.None);
+        var (plan, _) = ToolPlanner.Plan(parsed.Spec!, null, [], CancellationToken.None);
+        var function = FunctionPlanner.Plan(parsed.Spec!, plan);
+        var tool = new WiroToolFunctionDescriptor(function.Name, function.Description, function.JsonSchema, function.Owner, function.Model,
+            function.Inputs.Select(input => new WiroToolFunctionInput(input.Key, (WiroToolInputKind)(int)input.Kind, input.Default,
+                input.AllowedValues.Count > 0 ? input.AllowedValues.ToArray() : null)).ToArray());
+        return new WiroChatDescriptor(tool, "prompt")
+        {
+            SessionIdInput = "session_id",
+            SystemPromptInput = "system_prompt",
+            UserIdInput = "user_id",
+            TemperatureInput = "temperature",
+            TopPInput = "top_p",
+            MaxOutputTokensInput = "max_tokens",
+        };
+    }
+
+    private static string SocketToken(TestEnvironment env, List<ChatResponseUpdate> updates)
+        => ((WiroTaskResult)updates[^1].RawRepresentation!).Task.SocketAccessToken;
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+}
