@@ -22,7 +22,7 @@ public sealed class ChatClientTests
     public async Task Streamed_deltas_join_to_the_final_answer_and_reasoning_stays_out_of_the_text()
     {
         await using var env = await StartAsync();
-        using var chat = ChatClient(env);
+        using var chat = env.Client.Chat.AsIChatClient();
 
         var updates = new List<ChatResponseUpdate>();
         await foreach (var update in chat.GetStreamingResponseAsync("hello", new ChatOptions { Instructions = "Be brief.", Temperature = 0.2f, MaxOutputTokens = 64 }))
@@ -72,7 +72,7 @@ public sealed class ChatClientTests
     public async Task A_second_turn_with_the_returned_conversation_id_sends_only_the_new_turn_and_continues_the_session()
     {
         await using var env = await StartAsync();
-        using var chat = ChatClient(env);
+        using var chat = env.Client.Chat.AsIChatClient();
         List<ChatMessage> history = [new(ChatRole.System, "Be brief."), new(ChatRole.User, "hello")];
 
         var first = await chat.GetResponseAsync(history);
@@ -97,7 +97,7 @@ public sealed class ChatClientTests
     public async Task Earlier_turns_without_a_conversation_id_go_as_a_transcript_in_a_new_session()
     {
         await using var env = await StartAsync();
-        using var chat = ChatClient(env);
+        using var chat = env.Client.Chat.AsIChatClient();
 
         var response = await chat.GetResponseAsync(
             [new(ChatRole.User, "hi"), new(ChatRole.Assistant, "hello there"), new(ChatRole.User, "and now?")],
@@ -115,7 +115,7 @@ public sealed class ChatClientTests
     public async Task Without_the_socket_the_whole_answer_comes_from_task_detail()
     {
         await using var env = await StartAsync(webSocket: false);
-        using var chat = ChatClient(env);
+        using var chat = env.Client.Chat.AsIChatClient();
 
         var updates = await chat.GetStreamingResponseAsync("hello").ToListAsync();
 
@@ -128,7 +128,7 @@ public sealed class ChatClientTests
     {
         await using var env = await StartAsync();
         env.Emulator.EnqueueOutcome(Wiro.Emulator.WiroTaskOutcome.Failure("1", "CUDA out of memory"));
-        using var chat = ChatClient(env);
+        using var chat = env.Client.Chat.AsIChatClient();
 
         var failed = await Assert.ThrowsAsync<WiroTaskFailedException>(() => chat.GetResponseAsync("hello"));
 
@@ -141,7 +141,7 @@ public sealed class ChatClientTests
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var env = await StartAsync(emulatorClock: clock, killOnCancel: true);
-        using var chat = ChatClient(env);
+        using var chat = env.Client.Chat.AsIChatClient();
         using var cancel = new CancellationTokenSource();
 
         await using var stream = chat.GetStreamingResponseAsync("hello", cancellationToken: cancel.Token).GetAsyncEnumerator();
@@ -179,7 +179,7 @@ public sealed class ChatClientTests
             },
         };
         ActivitySource.AddActivityListener(listener);
-        using var chat = new ChatClientBuilder(ChatClient(env)).UseOpenTelemetry(sourceName: source).Build();
+        using var chat = new ChatClientBuilder(env.Client.Chat.AsIChatClient()).UseOpenTelemetry(sourceName: source).Build();
 
         var updates = await chat.GetStreamingResponseAsync("hello").ToListAsync();
         var response = await chat.GetResponseAsync("hello");
@@ -216,26 +216,20 @@ public sealed class ChatClientTests
             client: options => options.KillTaskOnCancel = killOnCancel,
             webSocket: webSocket);
 
-    private static WiroChatClient ChatClient(TestEnvironment env) => new(env.Client, Descriptor());
-
-    /// <summary>The chat tool's descriptor, built from its page by the spec layer (as the generator plans it).</summary>
-    private static WiroChatDescriptor Descriptor()
+    [Fact]
+    public void The_generated_descriptor_is_what_the_spec_layer_plans_from_the_page()
     {
         var parsed = SpecParser.Parse(ChatSpec, File.ReadAllText(ChatSpec), CancellationToken.None);
         var (plan, _) = ToolPlanner.Plan(parsed.Spec!, null, [], CancellationToken.None);
-        var function = FunctionPlanner.Plan(parsed.Spec!, plan);
-        var tool = new WiroToolFunctionDescriptor(function.Name, function.Description, function.JsonSchema, function.Owner, function.Model,
-            function.Inputs.Select(input => new WiroToolFunctionInput(input.Key, (WiroToolInputKind)(int)input.Kind, input.Default,
-                input.AllowedValues.Count > 0 ? input.AllowedValues.ToArray() : null)).ToArray());
-        return new WiroChatDescriptor(tool, "prompt")
-        {
-            SessionIdInput = "session_id",
-            SystemPromptInput = "system_prompt",
-            UserIdInput = "user_id",
-            TemperatureInput = "temperature",
-            TopPInput = "top_p",
-            MaxOutputTokensInput = "max_tokens",
-        };
+        var chat = ChatPlanner.Plan(parsed.Spec!, FunctionPlanner.Plan(parsed.Spec!, plan))!;
+        var generated = ChatClient.ChatDescriptor;
+
+        Assert.Equal(new ChatPlan("prompt", "session_id", "system_prompt", "user_id", "temperature", "top_p", null, "max_tokens", null), chat);
+        Assert.Equal(
+            (chat.PromptInput, chat.SessionIdInput, chat.SystemPromptInput, chat.UserIdInput, chat.TemperatureInput, chat.TopPInput, chat.TopKInput, chat.MaxOutputTokensInput, chat.SeedInput),
+            (generated.PromptInput, generated.SessionIdInput, generated.SystemPromptInput, generated.UserIdInput, generated.TemperatureInput, generated.TopPInput, generated.TopKInput, generated.MaxOutputTokensInput, generated.SeedInput));
+        Assert.Same(ChatClient.FunctionDescriptor, generated.Tool);
+        Assert.Equal("acme/chat", generated.ModelId);
     }
 
     private static string SocketToken(TestEnvironment env, List<ChatResponseUpdate> updates)

@@ -35,6 +35,10 @@ public sealed record CompilationFacts(
         "Microsoft.Extensions.AI.ErrorContent",
         "Microsoft.Extensions.AI.UriContent",
         "Microsoft.Extensions.AI.TextContent",
+        "Microsoft.Extensions.AI.IChatClient",
+        "Microsoft.Extensions.AI.ChatClientMetadata",
+        "Microsoft.Extensions.AI.ChatResponseExtensions",
+        "Microsoft.Extensions.AI.TextReasoningContent",
     };
 
     // One type from each package the generated AddWiro uses; keyed services (FromKeyedServices) need version 8.
