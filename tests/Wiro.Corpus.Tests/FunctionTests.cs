@@ -87,6 +87,16 @@ public sealed class FunctionTests
         Assert.Equal(specs.Count, Regex.Matches(run.Sources["Wiro.WiroClient.AIFunctions.g.cs"], "FunctionDescriptor, requireApproval").Count);
         Assert.Equal(specs.Count, run.Sources.Keys.Count(key => key.StartsWith("Wiro.Tools.", StringComparison.Ordinal)
             && run.Sources[key].Contains("AsAIFunction(bool requireApproval = false)", StringComparison.Ordinal)));
+
+        // Every LLM or chat tool (by the spec layer's ChatPlanner) gets its IChatClient, and only those.
+        var chatPages = specs.Where(spec => Plan(spec.Path) is var (page, _, function) && ChatPlanner.Plan(page, function) is not null).ToList();
+        // The one LLM page here (wiro/rag-chat, categories llm and chat) is an excerpt cut before its prompt input: an
+        // LLM by its categories, with nothing to take the user's turn, so it gets no chat client.
+        var ragChat = Plan(specs.Single(spec => spec.Path.EndsWith("wiro__rag-chat.md", StringComparison.Ordinal)).Path);
+        Assert.True(ChatPlanner.IsChatTool(ragChat.Spec, ragChat.Function));
+        Assert.Null(ChatPlanner.Plan(ragChat.Spec, ragChat.Function));
+        Assert.Equal(chatPages.Count, run.Sources.Keys.Count(key => key.StartsWith("Wiro.Tools.", StringComparison.Ordinal)
+            && run.Sources[key].Contains("IChatClient AsIChatClient()", StringComparison.Ordinal)));
     }
 
     private static (ToolSpec Spec, ToolPlan Plan, FunctionPlan Function) Plan(string path)
