@@ -112,6 +112,38 @@ public sealed class ChatClientTests
     }
 
     [Fact]
+    public async Task A_tool_without_a_session_input_gets_the_transcript_even_with_a_conversation_id_and_returns_none()
+    {
+        await using var env = await StartAsync();
+        var descriptor = ChatClient.ChatDescriptor;
+        using var chat = new WiroChatClient(env.Client, new WiroChatDescriptor(descriptor.Tool, descriptor.PromptInput));
+
+        var response = await chat.GetResponseAsync(
+            [new(ChatRole.User, "hi"), new(ChatRole.Assistant, "hello there"), new(ChatRole.User, "and now?")],
+            new ChatOptions { ConversationId = "c-1", Instructions = "ignored: no system-prompt input" });
+
+        var run = Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Run/acme/chat");
+        Assert.Equal(["user: hi\n\nassistant: hello there\n\nuser: and now?"], run.Fields["prompt"]);
+        Assert.Equal([""], run.Fields["session_id"]);
+        Assert.Equal(["You are a helpful assistant."], run.Fields["system_prompt"]);   // the page default
+        Assert.Null(response.ConversationId);
+    }
+
+    [Fact]
+    public async Task Under_UseFunctionInvocation_the_answer_is_the_same()
+    {
+        await using var env = await StartAsync();
+        using var chat = new ChatClientBuilder(env.Client.Chat.AsIChatClient()).UseFunctionInvocation().Build();
+
+        var streamed = await chat.GetStreamingResponseAsync("hello").ToListAsync();
+        var response = await chat.GetResponseAsync("hello");
+
+        Assert.Equal("You said \"hello\"." + Closing, streamed.ToChatResponse().Text);
+        Assert.Equal("You said \"hello\"." + Closing, response.Text);
+        Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
+    }
+
+    [Fact]
     public async Task Without_the_socket_the_whole_answer_comes_from_task_detail()
     {
         await using var env = await StartAsync(webSocket: false);

@@ -22,7 +22,7 @@ using Microsoft.Extensions.AI;
 /// Without one, a new session id (a GUID) is made and returned as <see cref="ChatResponse.ConversationId"/> (and on every
 /// update), so the next call continues it; if the messages already hold earlier turns (an assistant message), they
 /// are sent in the prompt as a transcript, one <c>role: text</c> paragraph per message. A tool without a session input
-/// gets no session id and returns none. <see cref="ChatOptions.Instructions"/> and the system messages, joined by
+/// gets no session id and returns none: its earlier turns always go in the prompt as that transcript. <see cref="ChatOptions.Instructions"/> and the system messages, joined by
 /// newlines, go to the tool's system-prompt input when it has one.</para>
 /// <para><b>Options.</b> <see cref="ChatOptions.Temperature"/>, <see cref="ChatOptions.TopP"/>,
 /// <see cref="ChatOptions.TopK"/>, <see cref="ChatOptions.MaxOutputTokens"/> and <see cref="ChatOptions.Seed"/> go to
@@ -105,7 +105,8 @@ public sealed class WiroChatClient : IChatClient
         var conversationId = Descriptor.SessionIdInput is null
             ? null
             : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
-        var values = Values(messages, options, conversationId, continuing: !string.IsNullOrEmpty(options?.ConversationId));
+        // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
+        var values = Values(messages, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
         var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
 
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
