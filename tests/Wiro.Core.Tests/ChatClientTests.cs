@@ -129,6 +129,24 @@ public sealed class ChatClientTests
         Assert.Null(response.ConversationId);
     }
 
+    [Theory]
+    [InlineData("microsoft/phi-4", ReasoningEffort.High, "686", "high")]           // a model by its label
+    [InlineData("INTERNLM/internlm3-8b-instruct", ReasoningEffort.Low, "720", "low")]
+    [InlineData("720", ReasoningEffort.ExtraHigh, "720", "medium")]                // by its value; an effort the select lacks is ignored
+    [InlineData("gpt-9", null, "686", "medium")]                                   // a model the tool lacks is ignored
+    public async Task ModelId_and_reasoning_go_to_the_tools_selects_when_they_name_one_of_its_choices(
+        string modelId, ReasoningEffort? effort, string expectedModel, string expectedEffort)
+    {
+        await using var env = await StartAsync();
+        using var chat = env.Client.Chat.AsIChatClient();
+
+        await chat.GetResponseAsync("hello", new ChatOptions { ModelId = modelId, Reasoning = effort is { } e ? new ReasoningOptions { Effort = e } : null });
+
+        var run = Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Run/acme/chat");
+        Assert.Equal([expectedModel], run.Fields["selectedModel"]);
+        Assert.Equal([expectedEffort], run.Fields["reasoning_effort"]);
+    }
+
     [Fact]
     public async Task Under_UseFunctionInvocation_the_answer_is_the_same()
     {
@@ -256,10 +274,16 @@ public sealed class ChatClientTests
         var chat = ChatPlanner.Plan(parsed.Spec!, FunctionPlanner.Plan(parsed.Spec!, plan))!;
         var generated = ChatClient.ChatDescriptor;
 
-        Assert.Equal(new ChatPlan("prompt", "session_id", "system_prompt", "user_id", "temperature", "top_p", null, "max_tokens", null), chat);
+        Assert.Equal(
+            new ChatPlan("prompt", "session_id", "system_prompt", "user_id", "temperature", "top_p", null, "max_tokens", null, "selectedModel",
+                new[] { new ChatModelChoice("686", "microsoft/phi-4"), new ChatModelChoice("720", "internlm/internlm3-8b-instruct") }.ToEquatableArray(),
+                "reasoning_effort"),
+            chat);
         Assert.Equal(
             (chat.PromptInput, chat.SessionIdInput, chat.SystemPromptInput, chat.UserIdInput, chat.TemperatureInput, chat.TopPInput, chat.TopKInput, chat.MaxOutputTokensInput, chat.SeedInput),
             (generated.PromptInput, generated.SessionIdInput, generated.SystemPromptInput, generated.UserIdInput, generated.TemperatureInput, generated.TopPInput, generated.TopKInput, generated.MaxOutputTokensInput, generated.SeedInput));
+        Assert.Equal((chat.ModelInput, chat.ReasoningInput), (generated.ModelInput, generated.ReasoningInput));
+        Assert.Equal(chat.ModelChoices.Select(c => KeyValuePair.Create(c.Label, c.Value)), generated.ModelChoices);
         Assert.Same(ChatClient.FunctionDescriptor, generated.Tool);
         Assert.Equal("acme/chat", generated.ModelId);
     }

@@ -277,6 +277,8 @@ public sealed class WiroChatClient : IChatClient
             Set(values, Descriptor.TopKInput, options.TopK);
             Set(values, Descriptor.MaxOutputTokensInput, options.MaxOutputTokens);
             Set(values, Descriptor.SeedInput, options.Seed);
+            Set(values, Descriptor.ModelInput, ModelValue(options.ModelId));
+            Set(values, Descriptor.ReasoningInput, ReasoningValue(options.Reasoning));
         }
 
         values[tool.IndexByKey[Descriptor.PromptInput]] = prompt;
@@ -291,6 +293,76 @@ public sealed class WiroChatClient : IChatClient
         }
 
         return values;
+    }
+
+    /// <summary>The model select's value for <paramref name="modelId"/>: a value as it is, or the value of a label; null for neither.</summary>
+    private string? ModelValue(string? modelId)
+    {
+        if (string.IsNullOrEmpty(modelId) || Descriptor.ModelInput is not { } key)
+        {
+            return null;
+        }
+
+        var allowed = Descriptor.Tool.Inputs[Descriptor.Tool.IndexByKey[key]].AllowedValues;
+        if (allowed is null || Contains(allowed, modelId!, StringComparison.Ordinal))
+        {
+            return modelId;
+        }
+
+        foreach (var choice in Descriptor.ModelChoices)
+        {
+            if (string.Equals(choice.Key, modelId, StringComparison.OrdinalIgnoreCase))
+            {
+                return choice.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The reasoning select's value that names the effort asked (ignoring case); null when none does.</summary>
+    private string? ReasoningValue(ReasoningOptions? reasoning)
+    {
+        if (reasoning?.Effort is not { } effort || Descriptor.ReasoningInput is not { } key
+            || Descriptor.Tool.Inputs[Descriptor.Tool.IndexByKey[key]].AllowedValues is not { } allowed)
+        {
+            return null;
+        }
+
+        string[] names = effort switch
+        {
+            ReasoningEffort.None => ["none", "minimal", "off"],
+            ReasoningEffort.Low => ["low"],
+            ReasoningEffort.Medium => ["medium"],
+            ReasoningEffort.High => ["high"],
+            ReasoningEffort.ExtraHigh => ["xhigh", "extra_high", "extrahigh", "max", "maximum"],
+            _ => [],
+        };
+        foreach (var name in names)
+        {
+            foreach (var value in allowed)
+            {
+                if (string.Equals(value, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value, StringComparison comparison)
+    {
+        foreach (var item in values)
+        {
+            if (string.Equals(item, value, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Sets an input when the tool has it and the value fits it (as a function argument would be checked); else leaves it.</summary>

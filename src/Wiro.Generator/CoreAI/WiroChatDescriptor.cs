@@ -2,6 +2,7 @@
 namespace Wiro;
 
 using System;
+using System.Collections.Generic;
 
 /// <summary>
 /// The data a <see cref="WiroChatClient"/> is made from: the tool (its <see cref="WiroToolFunctionDescriptor"/>: Run
@@ -20,6 +21,8 @@ public sealed class WiroChatDescriptor
     private readonly string? _topKInput;
     private readonly string? _maxOutputTokensInput;
     private readonly string? _seedInput;
+    private readonly string? _modelInput;
+    private readonly string? _reasoningInput;
 
     /// <summary>Describes a chat tool.</summary>
     /// <param name="tool">The tool: its Run endpoint and every input, in the order they are sent.</param>
@@ -64,6 +67,23 @@ public sealed class WiroChatDescriptor
 
     /// <summary>The key of the input that takes <c>ChatOptions.Seed</c>; null when the tool has none.</summary>
     public string? SeedInput { get => _seedInput; init => _seedInput = Checked(value, nameof(SeedInput)); }
+
+    /// <summary>
+    /// The key of the select that takes <c>ChatOptions.ModelId</c> (a tool that serves several models); null when the
+    /// tool has none. A model id is sent when it is one of the select's values, or the label of one in
+    /// <see cref="ModelChoices"/> (compared ignoring case); any other is ignored.
+    /// </summary>
+    public string? ModelInput { get => _modelInput; init => _modelInput = Checked(value, nameof(ModelInput)); }
+
+    /// <summary>The model select's options as the page lists them: each label (a model's name) with the value sent for it.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> ModelChoices { get; init; } = Array.Empty<KeyValuePair<string, string>>();
+
+    /// <summary>
+    /// The key of the select that takes <c>ChatOptions.Reasoning.Effort</c>; null when the tool has none. The effort is
+    /// sent as the select's value that names it (ignoring case: <c>none</c> or <c>minimal</c>, <c>low</c>,
+    /// <c>medium</c>, <c>high</c>, <c>xhigh</c> or <c>max</c>); an effort the select does not name is ignored.
+    /// </summary>
+    public string? ReasoningInput { get => _reasoningInput; init => _reasoningInput = Checked(value, nameof(ReasoningInput)); }
 
     /// <summary><c>owner/model</c>: the model id a chat reports.</summary>
     public string ModelId => Tool.Owner + "/" + Tool.Model;

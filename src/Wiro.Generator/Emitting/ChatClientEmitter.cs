@@ -31,6 +31,22 @@ internal static class ChatClientEmitter
         Role(writer, "TopKInput", chat.TopKInput);
         Role(writer, "MaxOutputTokensInput", chat.MaxOutputTokensInput);
         Role(writer, "SeedInput", chat.SeedInput);
+        Role(writer, "ModelInput", chat.ModelInput);
+        if (chat.ModelChoices.Count > 0)
+        {
+            writer.WriteLine("ModelChoices = new global::System.Collections.Generic.KeyValuePair<string, string>[]");
+            writer.WriteLine("{");
+            writer.Indentation++;
+            foreach (var choice in chat.ModelChoices)
+            {
+                writer.WriteLine($"new global::System.Collections.Generic.KeyValuePair<string, string>({Escape.StringLiteral(choice.Label)}, {Escape.StringLiteral(choice.Value)}),");
+            }
+
+            writer.Indentation--;
+            writer.WriteLine("},");
+        }
+
+        Role(writer, "ReasoningInput", chat.ReasoningInput);
         writer.Indentation--;
         writer.WriteLine($$"""
             };

@@ -39,6 +39,7 @@ public sealed record CompilationFacts(
         "Microsoft.Extensions.AI.ChatClientMetadata",
         "Microsoft.Extensions.AI.ChatResponseExtensions",
         "Microsoft.Extensions.AI.TextReasoningContent",
+        "Microsoft.Extensions.AI.ReasoningOptions",
     };
 
     // One type from each package the generated AddWiro uses; keyed services (FromKeyedServices) need version 8.

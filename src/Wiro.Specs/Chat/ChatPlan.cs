@@ -15,6 +15,9 @@ namespace Wiro.Specs;
 /// <param name="TopKInput">The input that takes top-k.</param>
 /// <param name="MaxOutputTokensInput">The input that takes the most tokens to generate.</param>
 /// <param name="SeedInput">The input that takes the seed.</param>
+/// <param name="ModelInput">The select that takes the model id (a tool that serves several models, as <c>wiro/chat</c>).</param>
+/// <param name="ModelChoices">That select's options: the model id a caller names (label or value) and the value sent.</param>
+/// <param name="ReasoningInput">The select that takes the reasoning effort (its values name efforts: <c>low</c>, <c>high</c>...).</param>
 public sealed record ChatPlan(
     string PromptInput,
     string? SessionIdInput,
@@ -24,4 +27,12 @@ public sealed record ChatPlan(
     string? TopPInput,
     string? TopKInput,
     string? MaxOutputTokensInput,
-    string? SeedInput);
+    string? SeedInput,
+    string? ModelInput = null,
+    EquatableArray<ChatModelChoice> ModelChoices = default,
+    string? ReasoningInput = null);
+
+/// <summary>One model a chat tool's model select offers.</summary>
+/// <param name="Value">The option's wire value (what is sent).</param>
+/// <param name="Label">The option's label (the model's name, <c>microsoft/phi-4</c>).</param>
+public sealed record ChatModelChoice(string Value, string Label);

@@ -9,7 +9,8 @@ namespace Wiro.Specs;
 /// <c>prompt</c> and <c>session_id</c>; it also needs a free text input for the user's turn (else it is not one).
 /// Each role is the first input, in the order of the names below (compared ignoring case and the characters
 /// <c>_</c> and <c>-</c>), whose kind can take it: free text for the turn, the session, the system prompt and the user
-/// id; a number or free text for the options.
+/// id; a number or free text for the options; a select for the model (its options kept, label and value) and for the
+/// reasoning effort (a select with a value such as <c>low</c> or <c>high</c>).
 /// </summary>
 public static class ChatPlanner
 {
@@ -22,6 +23,9 @@ public static class ChatPlanner
     private static readonly string[] TopK = { "topk" };
     private static readonly string[] MaxOutputTokens = { "maxtokens", "maxnewtokens", "maxoutputtokens", "maxcompletiontokens", "maxlength" };
     private static readonly string[] Seed = { "seed" };
+    private static readonly string[] Model = { "selectedmodel", "model", "modelid", "llm", "llmmodel" };
+    private static readonly string[] Reasoning = { "reasoningeffort", "reasoning", "effort", "thinkingeffort", "thinkinglevel", "thinking" };
+    private static readonly string[] Efforts = { "none", "minimal", "low", "medium", "high", "xhigh" };
 
     /// <summary>The tool as a chat client, or null when it is not a chat tool (or has no input for the user's turn).</summary>
     public static ChatPlan? Plan(ToolSpec spec, FunctionPlan function)
@@ -37,6 +41,7 @@ public static class ChatPlanner
             return null;
         }
 
+        var model = FindSelect(function, Model, _ => true);
         return new ChatPlan(
             prompt,
             Find(function, SessionId, text: true, number: false, except: prompt),
@@ -46,7 +51,76 @@ public static class ChatPlanner
             Find(function, TopP, text: true, number: true),
             Find(function, TopK, text: true, number: true),
             Find(function, MaxOutputTokens, text: true, number: true),
-            Find(function, Seed, text: true, number: true));
+            Find(function, Seed, text: true, number: true),
+            model,
+            model is null ? EquatableArray<ChatModelChoice>.Empty : Choices(spec, function, model),
+            FindSelect(function, Reasoning, values => Any(values, Efforts)));
+    }
+
+    /// <summary>A select (a string with choices) named as one of <paramref name="names"/> whose choices pass <paramref name="fits"/>.</summary>
+    private static string? FindSelect(FunctionPlan function, string[] names, Func<EquatableArray<string>, bool> fits)
+    {
+        foreach (var name in names)
+        {
+            foreach (var input in function.Inputs)
+            {
+                if (input.Kind == FunctionInputKind.String && input.AllowedValues.Count > 0 && fits(input.AllowedValues)
+                    && string.Equals(Folded(input.Key), name, StringComparison.Ordinal))
+                {
+                    return input.Key;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The model select's options as the page lists them (value and label), those the function allows.</summary>
+    private static EquatableArray<ChatModelChoice> Choices(ToolSpec spec, FunctionPlan function, string key)
+    {
+        var allowed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in function.Inputs)
+        {
+            if (input.Key == key)
+            {
+                allowed.UnionWith(input.AllowedValues);
+            }
+        }
+
+        var choices = new List<ChatModelChoice>();
+        foreach (var input in spec.Inputs)
+        {
+            if (input.Name != key)
+            {
+                continue;
+            }
+
+            foreach (var option in input.Options)
+            {
+                if (allowed.Contains(option.Value))
+                {
+                    choices.Add(new ChatModelChoice(option.Value, option.Label));
+                }
+            }
+        }
+
+        return choices.ToEquatableArray();
+    }
+
+    private static bool Any(EquatableArray<string> values, string[] wanted)
+    {
+        foreach (var value in values)
+        {
+            foreach (var word in wanted)
+            {
+                if (string.Equals(value, word, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True for categories <c>llm</c> or <c>chat</c>, or inputs <c>prompt</c> and <c>session_id</c>.</summary>
