@@ -232,12 +232,25 @@ public sealed class ChatClientTests
         using var chat = new ChatClientBuilder(env.Client.Chat.AsIChatClient()).UseOpenTelemetry(sourceName: source).Build();
 
         var updates = await chat.GetStreamingResponseAsync("hello").ToListAsync();
-        var response = await chat.GetResponseAsync("hello");
+        var response = await chat.GetResponseAsync("hello", new ChatOptions
+        {
+            TopK = 5,
+            StopSequences = ["."],
+            Temperature = 0.5f,
+            AdditionalProperties = new() { ["not_an_input"] = 1, ["top_p"] = "high" },
+        });
 
         Assert.Equal("You said \"hello\"." + Closing, updates.ToChatResponse().Text);
         Assert.Equal("You said \"hello\"." + Closing, response.Text);
         lock (activities)
         {
+            // What the tool cannot take is traced on the chat span; what it takes is not.
+            Assert.Empty(activities[0].Events);
+            Assert.Equal(
+                [("not_an_input", "the tool has no input for it"), ("top_p", "the tool's input cannot take the value"),
+                 ("TopK", "the tool has no input for it"), ("StopSequences", "the tool has no input for it")],
+                activities[1].Events.Where(e => e.Name == WiroChatClient.IgnoredOptionEvent)
+                    .Select(e => ((string)e.Tags.Single(t => t.Key == "wiro.option").Value!, (string)e.Tags.Single(t => t.Key == "wiro.reason").Value!)));
             Assert.Equal(2, activities.Count);
             Assert.All(activities, a =>
             {

@@ -3,6 +3,7 @@ namespace Wiro;
 
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -28,8 +29,10 @@ using Microsoft.Extensions.AI;
 /// <see cref="ChatOptions.TopK"/>, <see cref="ChatOptions.MaxOutputTokens"/> and <see cref="ChatOptions.Seed"/> go to
 /// the inputs the descriptor names for them, <c>AdditionalProperties["user_id"]</c> to its user-id input, and any other
 /// entry of <see cref="ChatOptions.AdditionalProperties"/> whose key is an input's wire key to that input. A value an
-/// input cannot take (of another kind, outside its choices) and an option the tool has no input for are ignored, as
-/// Microsoft.Extensions.AI providers do. Every other input is sent as a default typed request sends it. Tools in
+/// input cannot take (of another kind, outside its choices) and an option the tool has no input for
+/// (<see cref="ChatOptions.StopSequences"/>, penalties, <see cref="ChatOptions.ResponseFormat"/>, ...) are ignored, as
+/// Microsoft.Extensions.AI providers do, and traced: each is an event <see cref="IgnoredOptionEvent"/> on the current
+/// activity (<c>UseOpenTelemetry()</c>'s span), with the option and the reason. Every other input is sent as a default typed request sends it. Tools in
 /// <see cref="ChatOptions.Tools"/> are not sent: Wiro's LLM tools take no function definitions.</para>
 /// <para><b>Streaming.</b> <see cref="GetStreamingResponseAsync"/> follows the task's WebSocket and yields deltas of
 /// Wiro's cumulative frames: the model's thinking as <see cref="TextReasoningContent"/>, the answer as
@@ -57,7 +60,12 @@ public sealed class WiroChatClient : IChatClient
     /// <summary>The key of the last streamed elapsed time (<c>3s</c>) in the last update's <c>AdditionalProperties</c>.</summary>
     public const string ElapsedTimeKey = "wiro.elapsedTime";
 
+    /// <summary>The name of the event an ignored option leaves on the current activity.</summary>
+    public const string IgnoredOptionEvent = "wiro.chat.option_ignored";
+
     private const string UserIdOption = "user_id";
+    private const string NoInput = "the tool has no input for it";
+    private const string DoesNotFit = "the tool's input cannot take the value";
 
     private readonly WiroClient _client;
     private readonly ChatClientMetadata _metadata;
@@ -261,25 +269,43 @@ public sealed class WiroChatClient : IChatClient
         var (prompt, system) = Turn(messages, options, continuing);
 
         // Options first, so the turn, session and system prompt always win over an AdditionalProperties entry of the same key.
+        var ignored = new List<KeyValuePair<string, string>>();
         if (options?.AdditionalProperties is { } additional)
         {
             foreach (var entry in additional)
             {
                 var key = string.Equals(entry.Key, UserIdOption, StringComparison.Ordinal) && Descriptor.UserIdInput is { } userId ? userId : entry.Key;
-                Set(values, key, entry.Value);
+                if (!tool.IndexByKey.ContainsKey(key))
+                {
+                    ignored.Add(new KeyValuePair<string, string>(entry.Key, NoInput));
+                }
+                else if (entry.Value is not null && !Set(values, key, entry.Value))
+                {
+                    ignored.Add(new KeyValuePair<string, string>(entry.Key, DoesNotFit));
+                }
             }
         }
 
         if (options is not null)
         {
-            Set(values, Descriptor.TemperatureInput, options.Temperature);
-            Set(values, Descriptor.TopPInput, options.TopP);
-            Set(values, Descriptor.TopKInput, options.TopK);
-            Set(values, Descriptor.MaxOutputTokensInput, options.MaxOutputTokens);
-            Set(values, Descriptor.SeedInput, options.Seed);
-            Set(values, Descriptor.ModelInput, ModelValue(options.ModelId));
-            Set(values, Descriptor.ReasoningInput, ReasoningValue(options.Reasoning));
+            Option(ignored, values, nameof(ChatOptions.Temperature), Descriptor.TemperatureInput, options.Temperature, options.Temperature);
+            Option(ignored, values, nameof(ChatOptions.TopP), Descriptor.TopPInput, options.TopP, options.TopP);
+            Option(ignored, values, nameof(ChatOptions.TopK), Descriptor.TopKInput, options.TopK, options.TopK);
+            Option(ignored, values, nameof(ChatOptions.MaxOutputTokens), Descriptor.MaxOutputTokensInput, options.MaxOutputTokens, options.MaxOutputTokens);
+            Option(ignored, values, nameof(ChatOptions.Seed), Descriptor.SeedInput, options.Seed, options.Seed);
+            Option(ignored, values, nameof(ChatOptions.ModelId), Descriptor.ModelInput, string.IsNullOrEmpty(options.ModelId) ? null : options.ModelId, ModelValue(options.ModelId));
+            Option(ignored, values, nameof(ChatOptions.Reasoning), Descriptor.ReasoningInput, options.Reasoning?.Effort, ReasoningValue(options.Reasoning));
+            Unsupported(ignored, nameof(ChatOptions.StopSequences), options.StopSequences is { Count: > 0 }, NoInput);
+            Unsupported(ignored, nameof(ChatOptions.FrequencyPenalty), options.FrequencyPenalty is not null, NoInput);
+            Unsupported(ignored, nameof(ChatOptions.PresencePenalty), options.PresencePenalty is not null, NoInput);
+            Unsupported(ignored, nameof(ChatOptions.ResponseFormat), options.ResponseFormat is not null, NoInput);
+            Unsupported(ignored, nameof(ChatOptions.Tools), options.Tools is { Count: > 0 }, "Wiro's LLM tools take no function definitions");
+            Unsupported(ignored, nameof(ChatOptions.ConversationId), !string.IsNullOrEmpty(options.ConversationId) && Descriptor.SessionIdInput is null,
+                "the tool has no session input: earlier turns go in the prompt");
         }
+
+        Unsupported(ignored, nameof(ChatOptions.Instructions), system is not null && Descriptor.SystemPromptInput is null, "the tool has no system-prompt input");
+        TraceIgnored(ignored);
 
         values[tool.IndexByKey[Descriptor.PromptInput]] = prompt;
         if (Descriptor.SessionIdInput is { } session)
@@ -365,13 +391,60 @@ public sealed class WiroChatClient : IChatClient
         return false;
     }
 
-    /// <summary>Sets an input when the tool has it and the value fits it (as a function argument would be checked); else leaves it.</summary>
-    private void Set(object?[] values, string? key, object? value)
+    /// <summary>An option given (<paramref name="given"/> not null) goes to its input as <paramref name="value"/>, or is noted as ignored.</summary>
+    private void Option(List<KeyValuePair<string, string>> ignored, object?[] values, string option, string? key, object? given, object? value)
+    {
+        if (given is null)
+        {
+            return;
+        }
+
+        if (key is null)
+        {
+            ignored.Add(new KeyValuePair<string, string>(option, NoInput));
+        }
+        else if (value is null || !Set(values, key, value))
+        {
+            ignored.Add(new KeyValuePair<string, string>(option, DoesNotFit));
+        }
+    }
+
+    private static void Unsupported(List<KeyValuePair<string, string>> ignored, string option, bool given, string reason)
+    {
+        if (given)
+        {
+            ignored.Add(new KeyValuePair<string, string>(option, reason));
+        }
+    }
+
+    /// <summary>
+    /// Each ignored option as an event <c>wiro.chat.option_ignored</c> (tags <c>wiro.option</c>, <c>wiro.reason</c>) on
+    /// the current activity: the caller's, such as <c>UseOpenTelemetry()</c>'s chat span.
+    /// </summary>
+    private static void TraceIgnored(List<KeyValuePair<string, string>> ignored)
+    {
+        if (ignored.Count == 0 || Activity.Current is not { } activity)
+        {
+            return;
+        }
+
+        foreach (var entry in ignored)
+        {
+            activity.AddEvent(new ActivityEvent(IgnoredOptionEvent, tags: new ActivityTagsCollection
+            {
+                { "wiro.option", entry.Key },
+                { "wiro.reason", entry.Value },
+            }));
+        }
+    }
+
+    /// <summary>Sets an input when the tool has it and the value fits it (as a function argument would be checked); false when it does not.</summary>
+    private bool Set(object?[] values, string? key, object? value)
     {
         var tool = Descriptor.Tool;
         if (key is null || value is null || !tool.IndexByKey.TryGetValue(key, out var index))
         {
-            return;
+            return false;
         }
 
         var input = tool.Inputs[index];
@@ -391,7 +464,10 @@ public sealed class WiroChatClient : IChatClient
         if (problems.Count == 0 && read[index] is { } fitted)
         {
             values[index] = fitted;
+            return true;
         }
+
+        return false;
     }
 
     /// <summary>The prompt (the new user turn, or a transcript of earlier turns when no conversation holds them) and the system text.</summary>
