@@ -148,6 +148,29 @@ public sealed class ChatClientTests
     }
 
     [Fact]
+    public async Task An_image_in_the_turn_goes_to_the_image_input_by_url_or_uploaded_when_it_is_bytes()
+    {
+        await using var env = await StartAsync();
+        using var chat = env.Client.Chat.AsIChatClient();
+        var png = new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3 };
+
+        var byUrl = await chat.GetResponseAsync([new(ChatRole.User, [new TextContent("what is this?"), new UriContent("https://example.com/cat.png", "image/png")])]);
+        await chat.GetResponseAsync(
+            [new(ChatRole.User, [new TextContent("and this?"), new DataContent(png, "image/png")])],
+            new ChatOptions { ConversationId = byUrl.ConversationId });
+
+        var runs = env.Emulator.Requests.Where(r => r.Path == "/v1/Run/acme/chat").ToList();
+        Assert.Equal(["https://example.com/cat.png"], runs[0].Fields["inputImageUrl"]);
+        Assert.Equal(["what is this?"], runs[0].Fields["prompt"]);
+        var upload = Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/File/Upload");
+        Assert.Equal(("image-1.png", (long)png.Length), (upload.Files.Single().FileName, upload.Files.Single().Length));
+        var uploaded = runs[1].Fields["inputImageUrl"].Single();
+        Assert.StartsWith(env.Emulator.BaseAddress.GetLeftPart(UriPartial.Authority), uploaded, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        Assert.Equal(png, await http.GetByteArrayAsync(uploaded));
+    }
+
+    [Fact]
     public async Task Under_UseFunctionInvocation_the_answer_is_the_same()
     {
         await using var env = await StartAsync();
@@ -290,12 +313,12 @@ public sealed class ChatClientTests
         Assert.Equal(
             new ChatPlan("prompt", "session_id", "system_prompt", "user_id", "temperature", "top_p", null, "max_tokens", null, "selectedModel",
                 new[] { new ChatModelChoice("686", "microsoft/phi-4"), new ChatModelChoice("720", "internlm/internlm3-8b-instruct") }.ToEquatableArray(),
-                "reasoning_effort"),
+                "reasoning_effort", "inputImageUrl"),
             chat);
         Assert.Equal(
             (chat.PromptInput, chat.SessionIdInput, chat.SystemPromptInput, chat.UserIdInput, chat.TemperatureInput, chat.TopPInput, chat.TopKInput, chat.MaxOutputTokensInput, chat.SeedInput),
             (generated.PromptInput, generated.SessionIdInput, generated.SystemPromptInput, generated.UserIdInput, generated.TemperatureInput, generated.TopPInput, generated.TopKInput, generated.MaxOutputTokensInput, generated.SeedInput));
-        Assert.Equal((chat.ModelInput, chat.ReasoningInput), (generated.ModelInput, generated.ReasoningInput));
+        Assert.Equal((chat.ModelInput, chat.ReasoningInput, chat.ImageInput), (generated.ModelInput, generated.ReasoningInput, generated.ImageInput));
         Assert.Equal(chat.ModelChoices.Select(c => KeyValuePair.Create(c.Label, c.Value)), generated.ModelChoices);
         Assert.Same(ChatClient.FunctionDescriptor, generated.Tool);
         Assert.Equal("acme/chat", generated.ModelId);

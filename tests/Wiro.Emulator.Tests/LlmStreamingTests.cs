@@ -114,7 +114,7 @@ public sealed class LlmStreamingTests
     {
         var body = JsonSerializer.Serialize(new Dictionary<string, string>
         {
-            ["prompt"] = prompt, ["system_prompt"] = "", ["temperature"] = "", ["top_p"] = "", ["max_tokens"] = "", ["selectedModel"] = "686", ["reasoning_effort"] = "low", ["session_id"] = session, ["user_id"] = "",
+            ["prompt"] = prompt, ["system_prompt"] = "", ["temperature"] = "", ["top_p"] = "", ["max_tokens"] = "", ["selectedModel"] = "686", ["reasoning_effort"] = "low", ["inputImageUrl"] = "", ["session_id"] = session, ["user_id"] = "",
         });
         var run = await env.Api.PostJsonAsync("Run/acme/chat", body);
         Assert.Equal(200, run.Status);

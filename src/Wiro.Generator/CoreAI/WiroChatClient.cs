@@ -24,7 +24,9 @@ using Microsoft.Extensions.AI;
 /// update), so the next call continues it; if the messages already hold earlier turns (an assistant message), they
 /// are sent in the prompt as a transcript, one <c>role: text</c> paragraph per message. A tool without a session input
 /// gets no session id and returns none: its earlier turns always go in the prompt as that transcript. <see cref="ChatOptions.Instructions"/> and the system messages, joined by
-/// newlines, go to the tool's system-prompt input when it has one.</para>
+/// newlines, go to the tool's system-prompt input when it has one. Images in the user's turn go to its image input
+/// (<see cref="WiroChatDescriptor.ImageInput"/>): an http(s) <see cref="UriContent"/> as its URL, a
+/// <see cref="DataContent"/> uploaded first (<see cref="WiroClient.UploadFileAsync"/>).</para>
 /// <para><b>Options.</b> <see cref="ChatOptions.Temperature"/>, <see cref="ChatOptions.TopP"/>,
 /// <see cref="ChatOptions.TopK"/>, <see cref="ChatOptions.MaxOutputTokens"/> and <see cref="ChatOptions.Seed"/> go to
 /// the inputs the descriptor names for them, <c>AdditionalProperties["user_id"]</c> to its user-id input, and any other
@@ -114,7 +116,9 @@ public sealed class WiroChatClient : IChatClient
             ? null
             : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
         // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
-        var values = Values(messages, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
+        var history = new List<ChatMessage>(messages);
+        var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
+        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
         var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
 
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -319,6 +323,87 @@ public sealed class WiroChatClient : IChatClient
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The images of the user's turn (the user messages after the last assistant message) to the tool's image input: a
+    /// <see cref="UriContent"/> image as its http(s) URL, a <see cref="DataContent"/> image uploaded first. A single
+    /// file input takes the first; images the tool cannot take are traced as ignored.
+    /// </summary>
+    private async Task AttachImagesAsync(object?[] values, List<ChatMessage> history, CancellationToken cancellationToken)
+    {
+        var images = new List<AIContent>();
+        var lastAssistant = history.FindLastIndex(message => message is not null && message.Role == ChatRole.Assistant);
+        for (var i = lastAssistant + 1; i < history.Count; i++)
+        {
+            if (history[i] is { } message && message.Role == ChatRole.User)
+            {
+                foreach (var content in message.Contents)
+                {
+                    if ((content is UriContent uri && IsImage(uri.MediaType) && uri.Uri.IsAbsoluteUri && (uri.Uri.Scheme == Uri.UriSchemeHttp || uri.Uri.Scheme == Uri.UriSchemeHttps))
+                        || (content is DataContent data && IsImage(data.MediaType)))
+                    {
+                        images.Add(content);
+                    }
+                }
+            }
+        }
+
+        if (images.Count == 0)
+        {
+            return;
+        }
+
+        var ignored = new List<KeyValuePair<string, string>>();
+        if (Descriptor.ImageInput is not { } key)
+        {
+            ignored.Add(new KeyValuePair<string, string>("images", NoInput));
+            TraceIgnored(ignored);
+            return;
+        }
+
+        var index = Descriptor.Tool.IndexByKey[key];
+        var takesOne = Descriptor.Tool.Inputs[index].Kind == WiroToolInputKind.FileUrl;
+        if (takesOne && images.Count > 1)
+        {
+            ignored.Add(new KeyValuePair<string, string>("images", "the tool's image input takes one image: the first is sent"));
+            images.RemoveRange(1, images.Count - 1);
+        }
+
+        var urls = new string[images.Count];
+        for (var i = 0; i < images.Count; i++)
+        {
+            if (images[i] is UriContent uri)
+            {
+                urls[i] = uri.Uri.AbsoluteUri;
+            }
+            else
+            {
+                var data = (DataContent)images[i];
+                var name = string.IsNullOrEmpty(data.Name) ? "image-" + (i + 1).ToString(CultureInfo.InvariantCulture) + Extension(data.MediaType) : data.Name!;
+                urls[i] = (await _client.UploadFileAsync(WiroFile.FromBytes(data.Data, name, data.MediaType), cancellationToken).ConfigureAwait(false)).AbsoluteUri;
+            }
+        }
+
+        values[index] = takesOne ? urls[0] : urls;
+        TraceIgnored(ignored);
+    }
+
+    private static bool IsImage(string? mediaType) => mediaType is not null && mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>.png</c> for <c>image/png</c>: the subtype, when it is a plain word.</summary>
+    private static string Extension(string mediaType)
+    {
+        var subtype = mediaType.Substring("image/".Length);
+        foreach (var c in subtype)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return "";
+            }
+        }
+
+        return subtype.Length == 0 ? "" : "." + subtype.ToLowerInvariant();
     }
 
     /// <summary>The model select's value for <paramref name="modelId"/>: a value as it is, or the value of a label; null for neither.</summary>

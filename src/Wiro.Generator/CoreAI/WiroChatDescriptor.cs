@@ -23,6 +23,7 @@ public sealed class WiroChatDescriptor
     private readonly string? _seedInput;
     private readonly string? _modelInput;
     private readonly string? _reasoningInput;
+    private readonly string? _imageInput;
 
     /// <summary>Describes a chat tool.</summary>
     /// <param name="tool">The tool: its Run endpoint and every input, in the order they are sent.</param>
@@ -84,6 +85,23 @@ public sealed class WiroChatDescriptor
     /// <c>medium</c>, <c>high</c>, <c>xhigh</c> or <c>max</c>); an effort the select does not name is ignored.
     /// </summary>
     public string? ReasoningInput { get => _reasoningInput; init => _reasoningInput = Checked(value, nameof(ReasoningInput)); }
+
+    /// <summary>
+    /// The key of the file input (one URL, or a list) that takes the images of the user's turn; null when the tool has
+    /// none. A <c>UriContent</c> image is sent as its http(s) URL; a <c>DataContent</c> image is uploaded first.
+    /// </summary>
+    public string? ImageInput
+    {
+        get => _imageInput;
+        init
+        {
+            _imageInput = Checked(value, nameof(ImageInput));
+            if (_imageInput is not null && Tool.Inputs[Tool.IndexByKey[_imageInput]].Kind is not (WiroToolInputKind.FileUrl or WiroToolInputKind.FileUrlList))
+            {
+                throw new ArgumentException($"'{_imageInput}' is not a file input.", nameof(ImageInput));
+            }
+        }
+    }
 
     /// <summary><c>owner/model</c>: the model id a chat reports.</summary>
     public string ModelId => Tool.Owner + "/" + Tool.Model;

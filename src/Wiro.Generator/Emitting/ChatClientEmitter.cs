@@ -47,6 +47,7 @@ internal static class ChatClientEmitter
         }
 
         Role(writer, "ReasoningInput", chat.ReasoningInput);
+        Role(writer, "ImageInput", chat.ImageInput);
         writer.Indentation--;
         writer.WriteLine($$"""
             };

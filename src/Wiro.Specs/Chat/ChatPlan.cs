@@ -18,6 +18,7 @@ namespace Wiro.Specs;
 /// <param name="ModelInput">The select that takes the model id (a tool that serves several models, as <c>wiro/chat</c>).</param>
 /// <param name="ModelChoices">That select's options: the model id a caller names (label or value) and the value sent.</param>
 /// <param name="ReasoningInput">The select that takes the reasoning effort (its values name efforts: <c>low</c>, <c>high</c>...).</param>
+/// <param name="ImageInput">The file input (one file or a list) that takes the images of the user's turn.</param>
 public sealed record ChatPlan(
     string PromptInput,
     string? SessionIdInput,
@@ -30,7 +31,8 @@ public sealed record ChatPlan(
     string? SeedInput,
     string? ModelInput = null,
     EquatableArray<ChatModelChoice> ModelChoices = default,
-    string? ReasoningInput = null);
+    string? ReasoningInput = null,
+    string? ImageInput = null);
 
 /// <summary>One model a chat tool's model select offers.</summary>
 /// <param name="Value">The option's wire value (what is sent).</param>

@@ -10,7 +10,8 @@ namespace Wiro.Specs;
 /// Each role is the first input, in the order of the names below (compared ignoring case and the characters
 /// <c>_</c> and <c>-</c>), whose kind can take it: free text for the turn, the session, the system prompt and the user
 /// id; a number or free text for the options; a select for the model (its options kept, label and value) and for the
-/// reasoning effort (a select with a value such as <c>low</c> or <c>high</c>).
+/// reasoning effort (a select with a value such as <c>low</c> or <c>high</c>); a file input (one or a list) for the
+/// images of the user's turn.
 /// </summary>
 public static class ChatPlanner
 {
@@ -25,6 +26,7 @@ public static class ChatPlanner
     private static readonly string[] Seed = { "seed" };
     private static readonly string[] Model = { "selectedmodel", "model", "modelid", "llm", "llmmodel" };
     private static readonly string[] Reasoning = { "reasoningeffort", "reasoning", "effort", "thinkingeffort", "thinkinglevel", "thinking" };
+    private static readonly string[] Image = { "inputimageurl", "inputimage", "imageurl", "image", "inputimages", "images", "imageurls" };
     private static readonly string[] Efforts = { "none", "minimal", "low", "medium", "high", "xhigh" };
 
     /// <summary>The tool as a chat client, or null when it is not a chat tool (or has no input for the user's turn).</summary>
@@ -54,7 +56,25 @@ public static class ChatPlanner
             Find(function, Seed, text: true, number: true),
             model,
             model is null ? EquatableArray<ChatModelChoice>.Empty : Choices(spec, function, model),
-            FindSelect(function, Reasoning, values => Any(values, Efforts)));
+            FindSelect(function, Reasoning, values => Any(values, Efforts)),
+            FindFile(function, Image));
+    }
+
+    /// <summary>A file input (one file or a list) named as one of <paramref name="names"/>.</summary>
+    private static string? FindFile(FunctionPlan function, string[] names)
+    {
+        foreach (var name in names)
+        {
+            foreach (var input in function.Inputs)
+            {
+                if (input.Kind is FunctionInputKind.FileUrl or FunctionInputKind.FileUrlList && string.Equals(Folded(input.Key), name, StringComparison.Ordinal))
+                {
+                    return input.Key;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A select (a string with choices) named as one of <paramref name="names"/> whose choices pass <paramref name="fits"/>.</summary>

@@ -83,6 +83,7 @@ public sealed class SnapshotTests
                     .Input("sessionId", "text", "")
                     .Input("user_id", "text", "")
                     .Input("reasoning", "select", "low", options: [("low", "Low"), ("high", "High")])
+                    .Input("image", "fileinput")
                     .Input("model", "select", "1", options: [("1", "acme/\"quoted\" model"), ("2", "acme/small")])
                     .Build()),
                 // A chat tool by its inputs alone.
