@@ -41,6 +41,7 @@ public sealed class LlmDeltasTests
         using var document = JsonDocument.Parse("""{"answer":["Hello world"]}""");
         Assert.NotNull(deltas.Read(document.RootElement));
 
+        Assert.Empty(deltas.Finish("", "Goodbye", confirmed: false));   // a debugoutput fallback leaves the streamed answer
         Assert.Throws<WiroMalformedResponseException>(() => deltas.Finish("", "Goodbye"));
     }
 

@@ -55,10 +55,12 @@ internal sealed class LlmDeltas
     }
 
     /// <summary>
-    /// The contents the final thinking and answer add to what was yielded. The answer must extend what was yielded
-    /// (else <see cref="WiroMalformedResponseException"/>); thinking that does not is left as yielded.
+    /// The contents the final thinking and answer add to what was yielded. With <paramref name="confirmed"/> (the
+    /// answer read from the task's LLM output) the answer must extend what was yielded, else
+    /// <see cref="WiroMalformedResponseException"/>; without (a fallback such as <c>debugoutput</c>) an answer that does
+    /// not is left as yielded. Thinking that does not extend what was yielded is left as yielded.
     /// </summary>
-    public List<AIContent> Finish(string thinking, string answer)
+    public List<AIContent> Finish(string thinking, string answer, bool confirmed = true)
     {
         var contents = new List<AIContent>(2);
         if (thinking.Length > _thinking.Length && thinking.StartsWith(_thinking, StringComparison.Ordinal))
@@ -69,6 +71,11 @@ internal sealed class LlmDeltas
 
         if (!answer.StartsWith(_answer, StringComparison.Ordinal))
         {
+            if (!confirmed)
+            {
+                return contents;
+            }
+
             throw new WiroMalformedResponseException(
                 "Wiro's final answer does not continue the answer it streamed, so the streamed text cannot be completed to it.", null, null);
         }

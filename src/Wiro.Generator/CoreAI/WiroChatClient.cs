@@ -203,8 +203,8 @@ public sealed class WiroChatClient : IChatClient
                 throw new WiroTaskFailedException(result);
             }
 
-            var (thinking, answer) = Final(result);
-            var rest = deltas.Finish(thinking, answer);
+            var (thinking, answer, confirmed) = Final(result);
+            var rest = deltas.Finish(thinking, answer, confirmed);
             if (rest.Count > 0)
             {
                 writer.TryWrite(Update(run, conversationId, rest));
@@ -240,20 +240,21 @@ public sealed class WiroChatClient : IChatClient
     }
 
     /// <summary>
-    /// The final thinking and answer: the first output holding an LLM's content (<c>answer[]</c>), else the task's
-    /// <c>debugoutput</c> as the answer (older LLM tools answered only there).
+    /// The final thinking and answer: the first output holding an LLM's content (<c>answer[]</c>, confirmed), else the
+    /// task's <c>debugoutput</c> as the answer (older LLM tools answered only there; not confirmed, so it completes the
+    /// streamed answer only when it continues it).
     /// </summary>
-    private static (string Thinking, string Answer) Final(WiroTaskResult result)
+    private static (string Thinking, string Answer, bool Confirmed) Final(WiroTaskResult result)
     {
         foreach (var output in result.Outputs)
         {
             if (LlmDeltas.TryReadFinal(output.ContentJson, out var thinking, out var answer))
             {
-                return (thinking, answer);
+                return (thinking, answer, true);
             }
         }
 
-        return ("", result.Task.DebugOutput ?? "");
+        return ("", result.Task.DebugOutput ?? "", false);
     }
 
     private ChatResponseUpdate Update(WiroRunResult run, string? conversationId, List<AIContent> contents)

@@ -32,11 +32,7 @@ public sealed class WiroChatDescriptor
     public WiroChatDescriptor(WiroToolFunctionDescriptor tool, string promptInput)
     {
         Tool = tool ?? throw new ArgumentNullException(nameof(tool));
-        PromptInput = Checked(promptInput, nameof(promptInput))!;
-        if (PromptInput is null)
-        {
-            throw new ArgumentException("A chat tool needs a prompt input.", nameof(promptInput));
-        }
+        PromptInput = Checked(promptInput, nameof(promptInput)) ?? throw new ArgumentException("A chat tool needs a prompt input.", nameof(promptInput));
     }
 
     /// <summary>The tool: its Run endpoint and every input.</summary>
