@@ -20,8 +20,8 @@ using Microsoft.Extensions.AI;
 /// </summary>
 internal sealed class LlmDeltas
 {
-    private string _thinking = "";
-    private string _answer = "";
+    private readonly Yielded _thinking = new();
+    private readonly Yielded _answer = new();
 
     /// <summary>The last frame's <c>speed</c> with its <c>speedType</c> (<c>12.5 t/s</c>); null before one arrived.</summary>
     public string? Speed { get; private set; }
@@ -63,13 +63,12 @@ internal sealed class LlmDeltas
     public List<AIContent> Finish(string thinking, string answer, bool confirmed = true)
     {
         var contents = new List<AIContent>(2);
-        if (thinking.Length > _thinking.Length && thinking.StartsWith(_thinking, StringComparison.Ordinal))
+        if (_thinking.Rest(thinking) is { } thought)
         {
-            contents.Add(new TextReasoningContent(thinking.Substring(_thinking.Length)));
-            _thinking = thinking;
+            contents.Add(new TextReasoningContent(thought));
         }
 
-        if (!answer.StartsWith(_answer, StringComparison.Ordinal))
+        if (!_answer.IsPrefixOf(answer))
         {
             if (!confirmed)
             {
@@ -80,10 +79,9 @@ internal sealed class LlmDeltas
                 "Wiro's final answer does not continue the answer it streamed, so the streamed text cannot be completed to it.", null, null);
         }
 
-        if (answer.Length > _answer.Length)
+        if (_answer.Rest(answer) is { } text)
         {
-            contents.Add(new TextContent(answer.Substring(_answer.Length)));
-            _answer = answer;
+            contents.Add(new TextContent(text));
         }
 
         return contents;
@@ -137,12 +135,12 @@ internal sealed class LlmDeltas
 
         ElapsedTime = LenientJson.Text(llm, "elapsedTime") ?? ElapsedTime;
         List<AIContent>? contents = null;
-        if (thinking is not null && Extend(ref _thinking, thinking) is { } thought)
+        if (thinking is not null && _thinking.Extend(thinking) is { } thought)
         {
             (contents ??= new List<AIContent>(2)).Add(new TextReasoningContent(thought));
         }
 
-        if (answer is not null && Extend(ref _answer, answer) is { } text)
+        if (answer is not null && _answer.Extend(answer) is { } text)
         {
             (contents ??= new List<AIContent>(1)).Add(new TextContent(text));
         }
@@ -150,27 +148,8 @@ internal sealed class LlmDeltas
         return contents;
     }
 
-    /// <summary>What <paramref name="current"/> adds to <paramref name="sent"/>, holding back its unsettled end; null for nothing.</summary>
-    private static string? Extend(ref string sent, string current)
-    {
-        var settled = current.Length;
-        while (settled > 0 && IsUnsettled(current[settled - 1]))
-        {
-            settled--;
-        }
-
-        if (settled <= sent.Length || string.CompareOrdinal(current, 0, sent, 0, sent.Length) != 0)
-        {
-            return null;
-        }
-
-        var delta = current.Substring(sent.Length, settled - sent.Length);
-        sent = current.Substring(0, settled);
-        return delta;
-    }
-
     /// <summary>A character the next frame may still change or the final answer drop: whitespace, U+FFFD, half a surrogate pair.</summary>
-    private static bool IsUnsettled(char c) => char.IsWhiteSpace(c) || c == '\uFFFD' || char.IsHighSurrogate(c);
+    internal static bool IsUnsettled(char c) => char.IsWhiteSpace(c) || c == '\uFFFD' || char.IsHighSurrogate(c);
 
     /// <summary>The array's strings joined; null when it is absent, not an array, or holds anything but valid text.</summary>
     private static string? Joined(JsonElement llm, string name)
@@ -223,5 +202,51 @@ internal sealed class LlmDeltas
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The text yielded so far, kept as the first <c>Length</c> characters of the last text it came from, so a frame
+    /// costs a comparison and its delta, not a copy of the whole text.
+    /// </summary>
+    private sealed class Yielded
+    {
+        private string _text = "";
+        private int _length;
+
+        /// <summary>What <paramref name="current"/> adds, holding back its unsettled end; null when it adds nothing or does not extend the text yielded.</summary>
+        public string? Extend(string current)
+        {
+            var settled = current.Length;
+            while (settled > 0 && IsUnsettled(current[settled - 1]))
+            {
+                settled--;
+            }
+
+            if (settled <= _length || !IsPrefixOf(current))
+            {
+                return null;
+            }
+
+            var delta = current.Substring(_length, settled - _length);
+            _text = current;
+            _length = settled;
+            return delta;
+        }
+
+        /// <summary>All of <paramref name="final"/> past the text yielded, when it extends it; null otherwise.</summary>
+        public string? Rest(string final)
+        {
+            if (final.Length <= _length || !IsPrefixOf(final))
+            {
+                return null;
+            }
+
+            var rest = final.Substring(_length);
+            _text = final;
+            _length = final.Length;
+            return rest;
+        }
+
+        public bool IsPrefixOf(string text) => text.Length >= _length && string.CompareOrdinal(text, 0, _text, 0, _length) == 0;
     }
 }
