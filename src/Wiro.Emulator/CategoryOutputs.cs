@@ -10,6 +10,9 @@ namespace Wiro.Emulator;
 /// </summary>
 internal static class CategoryOutputs
 {
+    /// <summary>True when the category that decides is <c>llm</c> or <c>chat</c>: the tool streams an answer (<see cref="LlmScript"/>).</summary>
+    public static bool IsLlm(ToolSpec spec) => For(spec, prompt: null) is [{ InlineJson: not null }];
+
     public static WiroOutputFile[]? For(ToolSpec spec, string? prompt)
     {
         foreach (var category in spec.Categories.Select(category => category.Trim().ToLowerInvariant()))

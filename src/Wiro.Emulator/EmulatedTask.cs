@@ -56,6 +56,9 @@ internal sealed class EmulatedTask
 
     public string? CallbackUrl { get; init; }
 
+    /// <summary>For an LLM or chat tool: what it streams on the socket during <c>task_output</c>; null for any other tool.</summary>
+    public LlmScript? Llm { get; init; }
+
     public DateTimeOffset? CancelledAt
     {
         get

@@ -19,6 +19,29 @@ internal static class SocketFrames
         var fails = !task.Outcome.Succeeds;
         switch (status)
         {
+            case WireStatus.Output when task.Llm is { } llm:
+                // An LLM streams its thoughts and answer, the whole so far in every message.
+                foreach (var (json, asString) in llm.Messages)
+                {
+                    yield return Frame(task, status, w =>
+                    {
+                        if (asString)
+                        {
+                            w.WriteStringValue(System.Text.Encoding.UTF8.GetString(json));
+                        }
+                        else
+                        {
+                            w.WriteRawValue(json);
+                        }
+                    });
+                }
+
+                if (fails)
+                {
+                    yield return Frame(task, WireStatus.Error, w => w.WriteStringValue(task.Outcome.DebugError));
+                }
+
+                break;
             case WireStatus.Output:
                 yield return Frame(task, status, w => w.WriteStringValue(LogLine));
                 foreach (var step in ProgressSteps)
@@ -30,6 +53,22 @@ internal static class SocketFrames
                 {
                     // On the socket task_error is one line of stderr, not the end of the task.
                     yield return Frame(task, WireStatus.Error, w => w.WriteStringValue(task.Outcome.DebugError));
+                }
+
+                break;
+            case WireStatus.OutputFull when task.Llm is { } llm:
+                // raw with <think> tags, and the arrays.
+                yield return Frame(task, status, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("raw", LlmScript.Raw(llm.Thinking, llm.Answer));
+                    LlmScript.WriteArray(w, "thinking", llm.Thinking);
+                    LlmScript.WriteArray(w, "answer", llm.Answer);
+                    w.WriteEndObject();
+                });
+                if (fails)
+                {
+                    yield return Frame(task, WireStatus.ErrorFull, w => WriteRaw(w, task.Outcome.DebugError));
                 }
 
                 break;

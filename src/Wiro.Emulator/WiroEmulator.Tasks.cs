@@ -31,9 +31,12 @@ public sealed partial class WiroEmulator
 
         var id = Interlocked.Increment(ref _nextTaskId).ToString(CultureInfo.InvariantCulture);
         var outcome = _outcomes.TryDequeue(out var next) ? next : WiroTaskOutcome.Success();
-        var task = new EmulatedTask(id, RandomToken(), owner, model, ParametersJson(body), _options.Clock.GetUtcNow(), outcome, _options.StatusStepDuration, OutputsFor(owner, model, body))
+        var llm = LlmScriptFor(owner, model, body);
+        var outputs = llm is not null ? [llm.Output] : OutputsFor(owner, model, body);
+        var task = new EmulatedTask(id, RandomToken(), owner, model, ParametersJson(body), _options.Clock.GetUtcNow(), outcome, _options.StatusStepDuration, outputs)
         {
             CallbackUrl = body.First(RunOptions.CallbackUrl.Key),
+            Llm = llm,
         };
         _tasksByToken[task.Token] = task;
         _tasks[id] = task;
@@ -147,6 +150,22 @@ public sealed partial class WiroEmulator
         => _options.OutputsLeftToSpecs && _specs.Find(owner, model) is { } tool
             ? CategoryOutputs.For(tool.Spec, body.First("prompt")) ?? _defaultOutputs
             : _defaultOutputs;
+
+    /// <summary>
+    /// For an LLM or chat tool (its spec's categories, while outputs are left to specs): the script of this turn of its
+    /// <c>session_id</c>'s conversation; null for any other tool.
+    /// </summary>
+    private LlmScript? LlmScriptFor(string owner, string model, RequestBody body)
+    {
+        if (!_options.OutputsLeftToSpecs || _specs.Find(owner, model) is not { } tool || !CategoryOutputs.IsLlm(tool.Spec))
+        {
+            return null;
+        }
+
+        var prompt = body.First("prompt") ?? "";
+        var (turn, previous) = _llmSessions.Add(body.First("session_id"), prompt);
+        return LlmScript.For(prompt, turn, previous);
+    }
 
     /// <summary>30 random letters, like Wiro's socket access tokens.</summary>
     private static string RandomToken()

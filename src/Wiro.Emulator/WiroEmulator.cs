@@ -35,6 +35,7 @@ public sealed partial class WiroEmulator : IAsyncDisposable
     private readonly ConcurrentQueue<WiroTaskOutcome> _outcomes = new();
     private readonly List<RecordedRequest> _requests = [];
     private readonly WiroOutputFile[] _defaultOutputs;
+    private readonly LlmSessions _llmSessions = new();
     private long _nextTaskId = 1000;
     private int _disposed;
 

@@ -60,15 +60,18 @@ public sealed class WiroOutputFile
     {
         ArgumentNullException.ThrowIfNull(prompt);
         ArgumentNullException.ThrowIfNull(answer);
+        return LlmAnswer(prompt, answer, [], [answer]);
+    }
+
+    /// <summary>An LLM answer with its thoughts, as an emulated LLM tool streamed it (<see cref="LlmScript"/>).</summary>
+    internal static WiroOutputFile LlmAnswer(string prompt, string raw, IReadOnlyList<string> thinking, IReadOnlyList<string> answer)
+    {
         var json = WiroJson.Write(w =>
         {
             w.WriteString("prompt", prompt);
-            w.WriteString("raw", answer);
-            w.WriteStartArray("thinking");
-            w.WriteEndArray();
-            w.WriteStartArray("answer");
-            w.WriteStringValue(answer);
-            w.WriteEndArray();
+            w.WriteString("raw", raw);
+            LlmScript.WriteArray(w, "thinking", thinking);
+            LlmScript.WriteArray(w, "answer", answer);
         });
         return new WiroOutputFile("answer", "raw", json, Encoding.UTF8.GetString(json));
     }

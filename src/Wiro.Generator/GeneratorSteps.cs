@@ -63,8 +63,9 @@ internal static class GeneratorSteps
 
             var (plan, planDiagnostics) = ToolPlanner.Plan(spec, typeName, CoreVocabulary.MembersOf("WiroRequest"), cancellationToken);
             diagnostics.AddRange(planDiagnostics);
+            var function = source.PlanFunction ? FunctionPlanner.Plan(spec, plan) : null;
             return new ToolResult(source.FilePath, plan, spec.Statuses, diagnostics.ToEquatableArray(),
-                source.PlanFunction ? FunctionPlanner.Plan(spec, plan) : null);
+                function, function is null ? null : ChatPlanner.Plan(spec, function));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -119,7 +120,7 @@ internal static class GeneratorSteps
         try
         {
             context.AddSource(ToolFileEmitter.HintName(plan, output.Context),
-                SourceText.From(ToolFileEmitter.Emit(plan, output.Context, output.Function), Encoding.UTF8));
+                SourceText.From(ToolFileEmitter.Emit(plan, output.Context, output.Function, output.Chat), Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

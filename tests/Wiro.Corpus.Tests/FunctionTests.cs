@@ -81,6 +81,17 @@ public sealed class FunctionTests
         Assert.Equal(specs.Count, Regex.Matches(run.Sources["Wiro.WiroClient.AIFunctions.g.cs"], "FunctionDescriptor, requireApproval").Count);
         Assert.Equal(specs.Count, run.Sources.Keys.Count(key => key.StartsWith("Wiro.Tools.", StringComparison.Ordinal)
             && run.Sources[key].Contains("AsAIFunction(bool requireApproval = false)", StringComparison.Ordinal)));
+
+        // Every LLM or chat tool (by the spec layer's ChatPlanner) gets its IChatClient, and only those.
+        var paths = specs.Select(p => Path.Combine(Corpus.SpecsRoot, (string)p[0], (string)p[1])).ToList();
+        var chatPages = paths.Where(path => Plan(path) is var (page, _, function) && ChatPlanner.Plan(page, function) is not null).ToList();
+        // The one LLM page here (wiro/rag-chat, categories llm and chat) is an excerpt cut before its prompt input: an
+        // LLM by its categories, with nothing to take the user's turn, so it gets no chat client.
+        var ragChat = Plan(paths.Single(path => path.EndsWith("wiro__rag-chat.md", StringComparison.Ordinal)));
+        Assert.True(ChatPlanner.IsChatTool(ragChat.Spec, ragChat.Function));
+        Assert.Null(ChatPlanner.Plan(ragChat.Spec, ragChat.Function));
+        Assert.Equal(chatPages.Count, run.Sources.Keys.Count(key => key.StartsWith("Wiro.Tools.", StringComparison.Ordinal)
+            && run.Sources[key].Contains("IChatClient AsIChatClient()", StringComparison.Ordinal)));
     }
 
     /// <summary>The generator over every real page at once, in a compilation that references the AI abstractions.</summary>

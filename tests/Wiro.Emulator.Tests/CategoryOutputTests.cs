@@ -69,8 +69,8 @@ public sealed class CategoryOutputTests : IDisposable
         Assert.False(output.TryGetProperty("url", out _));
         var content = output.GetProperty("content");
         Assert.Equal("p", content.GetProperty("prompt").GetString());
-        Assert.Equal(content.GetProperty("raw").GetString(), Assert.Single(content.GetProperty("answer").EnumerateArray().ToList()).GetString());
-        Assert.Empty(content.GetProperty("thinking").EnumerateArray());
+        Assert.StartsWith("You said \"p\".", string.Concat(content.GetProperty("answer").EnumerateArray().Select(a => a.GetString())), StringComparison.Ordinal);
+        Assert.NotEmpty(content.GetProperty("thinking").EnumerateArray());
     }
 
     [Fact]

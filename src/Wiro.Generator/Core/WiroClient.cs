@@ -331,6 +331,18 @@ public sealed partial class WiroClient : IDisposable
             new Uri(_endpoints.Base, path), path, (state, writeBody),
             static body => PooledJsonContent.Create(body.state, body.writeBody), retry: true, cancellationToken);
 
+    /// <summary>
+    /// Waits for a task as <see cref="WaitForCompletionAsync(WiroRunResult, IProgress{WiroTaskUpdate}, CancellationToken)"/>
+    /// does (the outcome confirmed by Task/Detail), handing the <c>message</c> of each <c>task_output</c> frame about the
+    /// task, as sent, to <paramref name="outputMessage"/> while the WebSocket is followed (none when polling). For code
+    /// compiled with the core that reads a tool's streamed output (the chat client's LLM frames).
+    /// <paramref name="waitToken"/> stops waiting; the task is killed only when <paramref name="callerToken"/> was
+    /// cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
+    /// </summary>
+    internal Task<WiroTaskResult> WaitWithOutputAsync(
+        WiroRunResult run, Action<JsonElement> outputMessage, string? tool, CancellationToken waitToken, CancellationToken callerToken)
+        => _follower.WaitAsync(run, outputMessage, tool, waitToken, callerToken);
+
     private static WiroRunResult ToRun(WiroTask task)
         => task is null ? throw new ArgumentNullException(nameof(task)) : new WiroRunResult(task.Id, task.SocketAccessToken);
 

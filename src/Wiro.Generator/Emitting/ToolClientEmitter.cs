@@ -5,9 +5,9 @@ namespace Wiro.Generator.Emitting;
 /// <summary>Writes a tool's typed client and the <c>WiroClient</c> member that reaches it.</summary>
 internal static class ToolClientEmitter
 {
-    public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function = null)
+    public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function = null, ChatPlan? chat = null)
     {
-        WriteClient(writer, plan, context, function);
+        WriteClient(writer, plan, context, function, chat);
         writer.WriteLine();
         if (context.CoreIsReferenced)
         {
@@ -21,7 +21,7 @@ internal static class ToolClientEmitter
 
     // Not sealed, with virtual calls and a protected parameterless constructor, so a user's tests can substitute it
     // (the Azure SDK's pattern): an interface per tool would be one more name per tool to claim.
-    private static void WriteClient(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function)
+    private static void WriteClient(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function, ChatPlan? chat)
     {
         var client = plan.Names.Client;
         var wiroClient = context.Qualify("WiroClient");
@@ -80,6 +80,11 @@ internal static class ToolClientEmitter
         {
             writer.Indentation++;
             AIFunctionsEmitter.WriteClientMembers(writer, function, context);
+            if (chat is not null)
+            {
+                ChatClientEmitter.WriteClientMembers(writer, chat, context);
+            }
+
             writer.Indentation--;
         }
 

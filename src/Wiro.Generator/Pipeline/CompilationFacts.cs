@@ -16,7 +16,7 @@ namespace Wiro.Generator.Pipeline;
 /// <param name="HasDependencyInjection">True when the compilation references the DI, options-binding and
 /// HttpClientFactory abstractions <c>AddWiro</c> is written against (an ASP.NET Core or Worker project does).</param>
 /// <param name="HasAIAbstractions">True when the compilation references <c>Microsoft.Extensions.AI.Abstractions</c>
-/// with the types the core's AI functions use (<c>AIFunction</c>, <c>ApprovalRequiredAIFunction</c>, the contents).</param>
+/// with the types the core's AI part uses (<c>AIFunction</c>, <c>ApprovalRequiredAIFunction</c>, <c>IChatClient</c>, the contents).</param>
 public sealed record CompilationFacts(
     bool CoreIsReferenced,
     bool ReferencedCoreIsPublic,
@@ -35,6 +35,11 @@ public sealed record CompilationFacts(
         "Microsoft.Extensions.AI.ErrorContent",
         "Microsoft.Extensions.AI.UriContent",
         "Microsoft.Extensions.AI.TextContent",
+        "Microsoft.Extensions.AI.IChatClient",
+        "Microsoft.Extensions.AI.ChatClientMetadata",
+        "Microsoft.Extensions.AI.ChatResponseExtensions",
+        "Microsoft.Extensions.AI.TextReasoningContent",
+        "Microsoft.Extensions.AI.ReasoningOptions",
     };
 
     // One type from each package the generated AddWiro uses; keyed services (FromKeyedServices) need version 8.

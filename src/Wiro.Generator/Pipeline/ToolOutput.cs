@@ -9,7 +9,8 @@ namespace Wiro.Generator.Pipeline;
 /// </summary>
 /// <param name="Plan">The plan with the names the claims over all specs gave it; null when the spec generates no tool.</param>
 /// <param name="Function">The tool as an AI function, when the compilation gets AI functions; else null.</param>
-public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Context, FunctionPlan? Function = null)
+/// <param name="Chat">The tool as a chat client, when the compilation gets AI functions and it is a chat tool; else null.</param>
+public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Context, FunctionPlan? Function = null, ChatPlan? Chat = null)
 {
     public static ToolOutput From(ToolResult tool, NameClaims claims, EmitContext context)
     {
@@ -17,6 +18,7 @@ public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Con
         var plan = tool.Plan is { } planned && names is not null && context.AmbiguousCoreOwners.Count == 0
             ? planned with { Names = names }
             : null;
-        return new ToolOutput(tool.FilePath, plan, context, plan is not null && context.EmitAIFunctions ? tool.Function : null);
+        var ai = plan is not null && context.EmitAIFunctions;
+        return new ToolOutput(tool.FilePath, plan, context, ai ? tool.Function : null, ai ? tool.Chat : null);
     }
 }

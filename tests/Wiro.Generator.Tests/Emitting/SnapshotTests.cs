@@ -69,6 +69,30 @@ public sealed class SnapshotTests
             ],
             compilation: GeneratorHarness.CreateCompilation("namespace App { internal class A { } }")
                 .AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location))),
+        ["chat-tools"] = () => GeneratorHarness.Run(
+            [
+                // An LLM by its categories, with every role and option under another spelling, and a key that needs escaping.
+                new SpecInput("/specs/chat.wiro.md", new SpecBuilder("acme", "chat-pro").Categories("llm", "tool", "chat")
+                    .Input("prompt", "textarea", "", label: "Prompt")
+                    .Input("systemInstructions", "textarea", "You are \"helpful\".")
+                    .Input("temperature", "float", "0.7")
+                    .Input("topP", "float", "0.9")
+                    .Input("top_k", "number", "40")
+                    .Input("max_new_tokens", "number", "512")
+                    .Input("seed", "number", "")
+                    .Input("sessionId", "text", "")
+                    .Input("user_id", "text", "")
+                    .Input("reasoning", "select", "low", options: [("low", "Low"), ("high", "High")])
+                    .Input("image", "fileinput")
+                    .Input("model", "select", "1", options: [("1", "acme/\"quoted\" model"), ("2", "acme/small")])
+                    .Build()),
+                // A chat tool by its inputs alone.
+                new SpecInput("/specs/talk.wiro.md", new SpecBuilder("acme", "talk").Input("prompt", "text").Input("session_id", "text").Build()),
+                // Neither: an image tool with a prompt gets no chat client.
+                new SpecInput("/specs/paint.wiro.md", new SpecBuilder("acme", "paint").Categories("text-to-image").Input("prompt", "text").Build()),
+            ],
+            compilation: GeneratorHarness.CreateCompilation("namespace App { internal class A { } }")
+                .AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location))),
         ["referenced-core"] = () =>
         {
             var library = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs());

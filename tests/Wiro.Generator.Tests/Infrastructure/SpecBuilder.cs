@@ -9,10 +9,18 @@ public sealed class SpecBuilder(string owner, string slug)
     private string _description = "A tool made for a test.";
     private string[] _completed = ["task_postprocess_end", "task_cancel"];
     private string[] _running = ["task_queue", "task_start"];
+    private string[] _categories = ["tool"];
 
     public SpecBuilder Description(string description)
     {
         _description = description;
+        return this;
+    }
+
+    /// <summary>The page's categories (<c>tool</c> unless set).</summary>
+    public SpecBuilder Categories(params string[] categories)
+    {
+        _categories = categories;
         return this;
     }
 
@@ -54,7 +62,7 @@ public sealed class SpecBuilder(string owner, string slug)
             .Append("Model name: ").Append(owner).Append('/').Append(slug).Append('\n')
             .Append("Model description: ").Append(_description).Append('\n')
             .Append("Model cover: No cover\n")
-            .Append("Model categories:\n  - tool\n\n")
+            .Append("Model categories:\n").Append(string.Concat(_categories.Select(c => "  - " + c + "\n"))).Append('\n')
             .Append("Run Task Endpoint (POST):\nhttps://api.wiro.ai/v1/Run/").Append(owner).Append('/').Append(slug).Append("\n\n")
             .Append("Get Task Detail Endpoint (POST):\nhttps://api.wiro.ai/v1/Task/Detail\n\n")
             .Append("## Model Inputs: \n\n");

@@ -42,7 +42,15 @@ internal sealed class SocketMessage
     /// Reads one message; null when it has no type (nothing to report). A message that is not a JSON object, or
     /// whose type, id or token is a string that is not valid text, is <see cref="WiroMalformedResponseException"/>.
     /// </summary>
-    public static SocketMessage? Read(ReadOnlyMemory<byte> frame)
+    public static SocketMessage? Read(ReadOnlyMemory<byte> frame) => Read(frame, null, null);
+
+    /// <summary>
+    /// Reads one message as <see cref="Read(ReadOnlyMemory{byte})"/> does and, when it is a <c>task_output</c> about
+    /// <paramref name="run"/> with a <c>message</c>, hands that value (as sent: an object, a string, ...) to
+    /// <paramref name="outputMessage"/> while the message is parsed, so an LLM's frame is read once. The callback must
+    /// not throw, and must copy what it keeps.
+    /// </summary>
+    public static SocketMessage? Read(ReadOnlyMemory<byte> frame, WiroRunResult? run, Action<JsonElement>? outputMessage)
     {
         JsonDocument document;
         try
@@ -83,7 +91,14 @@ internal sealed class SocketMessage
                 }
             }
 
-            return new SocketMessage(type, LenientJson.RequiredText(root, "id"), LenientJson.RequiredText(root, "tasktoken"), percentage, message);
+            var read = new SocketMessage(type, LenientJson.RequiredText(root, "id"), LenientJson.RequiredText(root, "tasktoken"), percentage, message);
+            if (outputMessage is not null && run is not null && read.Status == WiroTaskStatus.TaskOutput && read.IsAbout(run)
+                && LenientJson.TryGet(root, "message", out var output))
+            {
+                outputMessage(output);
+            }
+
+            return read;
         }
     }
 

@@ -5,6 +5,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -31,6 +32,19 @@ internal sealed class TaskFollower
     public async Task<WiroTaskResult> WaitAsync(WiroRunResult run, IProgress<WiroTaskUpdate>? progress, string? tool, CancellationToken cancellationToken)
     {
         var task = await FollowAsync(run, progress is null ? null : progress.Report, cancellationToken, cancellationToken).ConfigureAwait(false);
+        return RecordEnd(task, tool);
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="run"/> as <see cref="WaitAsync(WiroRunResult, IProgress{WiroTaskUpdate}, string, CancellationToken)"/>
+    /// does, handing each <c>task_output</c> message about it to <paramref name="outputMessage"/> (see
+    /// <see cref="TaskWaiter"/>). <paramref name="waitToken"/> stops following; the task is killed only when
+    /// <paramref name="callerToken"/> was cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
+    /// </summary>
+    public async Task<WiroTaskResult> WaitAsync(
+        WiroRunResult run, Action<JsonElement> outputMessage, string? tool, CancellationToken waitToken, CancellationToken callerToken)
+    {
+        var task = await FollowAsync(run, null, waitToken, callerToken, outputMessage).ConfigureAwait(false);
         return RecordEnd(task, tool);
     }
 
@@ -71,11 +85,12 @@ internal sealed class TaskFollower
     /// Follows a task to its end. <paramref name="waitToken"/> stops following; the task is killed only when the
     /// caller's own <paramref name="callerToken"/> was cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
     /// </summary>
-    private async Task<WiroTask> FollowAsync(WiroRunResult run, Action<WiroTaskUpdate>? report, CancellationToken waitToken, CancellationToken callerToken)
+    private async Task<WiroTask> FollowAsync(
+        WiroRunResult run, Action<WiroTaskUpdate>? report, CancellationToken waitToken, CancellationToken callerToken, Action<JsonElement>? outputMessage = null)
     {
         try
         {
-            return await new TaskWaiter(_client, run, report).WaitAsync(waitToken).ConfigureAwait(false);
+            return await new TaskWaiter(_client, run, report, outputMessage).WaitAsync(waitToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (callerToken.IsCancellationRequested && _client.Options.KillTaskOnCancel)
         {

@@ -19,11 +19,20 @@ internal sealed class TaskWaiter
     private readonly WiroClient _client;
     private readonly WiroRunResult _run;
     private readonly ProgressGate? _progress;
+    private readonly Action<JsonElement>? _outputMessage;
 
-    public TaskWaiter(WiroClient client, WiroRunResult run, Action<WiroTaskUpdate>? report)
+    /// <param name="client">The client whose options and calls the wait uses.</param>
+    /// <param name="run">The task.</param>
+    /// <param name="report">Receives the updates <see cref="ProgressGate"/> lets through; may be null.</param>
+    /// <param name="outputMessage">
+    /// Receives the <c>message</c> of every <c>task_output</c> frame about this task, as sent (an LLM's cumulative
+    /// <c>thinking[]</c>/<c>answer[]</c>), on the socket only, in order and unthrottled; may be null. It must not throw.
+    /// </param>
+    public TaskWaiter(WiroClient client, WiroRunResult run, Action<WiroTaskUpdate>? report, Action<JsonElement>? outputMessage = null)
     {
         _client = client;
         _run = run;
+        _outputMessage = outputMessage;
         _progress = report is null ? null : new ProgressGate(report, client.Options.Clock, client.Options.ProgressReportInterval);
     }
 
@@ -192,7 +201,7 @@ internal sealed class TaskWaiter
     private bool HandleFrame(ReadOnlyMemory<byte> frame)
     {
         // A frame that names another task (a server that mixes its subscribers up) is not this task's news.
-        if (SocketMessage.Read(frame) is not { } message || !message.IsAbout(_run))
+        if (SocketMessage.Read(frame, _run, _outputMessage) is not { } message || !message.IsAbout(_run))
         {
             return false;
         }

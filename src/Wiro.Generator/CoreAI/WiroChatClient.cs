@@ -1,0 +1,631 @@
+#nullable enable
+namespace Wiro;
+
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
+
+/// <summary>
+/// A Wiro LLM or chat tool as an <see cref="IChatClient"/>, built from a <see cref="WiroChatDescriptor"/>: no
+/// reflection (NativeAOT-safe). Each call is a paid run of the tool. Safe for concurrent use.
+/// </summary>
+/// <remarks>
+/// <para><b>Turns and conversations.</b> Wiro keeps a conversation per session id on its side, which is what
+/// <see cref="ChatOptions.ConversationId"/> means here. With a conversation id, only the new user turn is sent as the
+/// prompt (the text of the user messages after the last assistant message, joined by newlines) with that session id.
+/// Without one, a new session id (a GUID) is made and returned as <see cref="ChatResponse.ConversationId"/> (and on every
+/// update), so the next call continues it; if the messages already hold earlier turns (an assistant message), they
+/// are sent in the prompt as a transcript, one <c>role: text</c> paragraph per message. A tool without a session input
+/// gets no session id and returns none: its earlier turns always go in the prompt as that transcript. <see cref="ChatOptions.Instructions"/> and the system messages, joined by
+/// newlines, go to the tool's system-prompt input when it has one. Images in the user's turn go to its image input
+/// (<see cref="WiroChatDescriptor.ImageInput"/>): an http(s) <see cref="UriContent"/> as its URL, a
+/// <see cref="DataContent"/> uploaded first (<see cref="WiroClient.UploadFileAsync"/>).</para>
+/// <para><b>Options.</b> <see cref="ChatOptions.Temperature"/>, <see cref="ChatOptions.TopP"/>,
+/// <see cref="ChatOptions.TopK"/>, <see cref="ChatOptions.MaxOutputTokens"/> and <see cref="ChatOptions.Seed"/> go to
+/// the inputs the descriptor names for them, <c>AdditionalProperties["user_id"]</c> to its user-id input, and any other
+/// entry of <see cref="ChatOptions.AdditionalProperties"/> whose key is an input's wire key to that input. A value an
+/// input cannot take (of another kind, outside its choices) and an option the tool has no input for
+/// (<see cref="ChatOptions.StopSequences"/>, penalties, <see cref="ChatOptions.ResponseFormat"/>, ...) are ignored, as
+/// Microsoft.Extensions.AI providers do, and traced: each is an event <see cref="IgnoredOptionEvent"/> on the current
+/// activity (<c>UseOpenTelemetry()</c>'s span), with the option and the reason. Every other input is sent as a default typed request sends it. Tools in
+/// <see cref="ChatOptions.Tools"/> are not sent: Wiro's LLM tools take no function definitions.</para>
+/// <para><b>Streaming.</b> <see cref="GetStreamingResponseAsync"/> follows the task's WebSocket and yields deltas of
+/// Wiro's cumulative frames: the model's thinking as <see cref="TextReasoningContent"/>, the answer as
+/// <see cref="TextContent"/>, every update with the task id as <see cref="ChatResponseUpdate.ResponseId"/> and
+/// <see cref="ChatResponseUpdate.MessageId"/>, the conversation id and <c>owner/model</c> as model id. The outcome is
+/// confirmed by Task/Detail, as every wait of the core: the final answer there completes the stream, so the deltas
+/// joined (<c>ToChatResponseAsync</c>) are exactly the final answer, and the last update carries
+/// <see cref="ChatFinishReason.Stop"/>, the cost (<c>wiro.cost</c>, a <see cref="decimal"/>), the last speed
+/// (<c>wiro.speed</c>) and elapsed time (<c>wiro.elapsedTime</c>) in its <see cref="ChatResponseUpdate.AdditionalProperties"/>
+/// and the <see cref="WiroTaskResult"/> as its raw representation. Without a WebSocket (or when it fails) the task is
+/// polled and the whole answer comes in that last part.</para>
+/// <para><b>Errors and cancellation.</b> A task that does not succeed is a <see cref="WiroTaskFailedException"/> with
+/// Wiro's reason; a refused run a <see cref="WiroApiException"/>. Cancelling the token stops the stream at once (and
+/// kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/> is set); leaving the loop early stops
+/// following the task without killing it.</para>
+/// </remarks>
+public sealed class WiroChatClient : IChatClient
+{
+    /// <summary>The key of the cost (a <see cref="decimal"/>, Wiro's <c>totalcost</c>) in the last update's and the response's <c>AdditionalProperties</c>.</summary>
+    public const string CostKey = "wiro.cost";
+
+    /// <summary>The key of the last streamed speed (<c>12.5 t/s</c>) in the last update's <c>AdditionalProperties</c>.</summary>
+    public const string SpeedKey = "wiro.speed";
+
+    /// <summary>The key of the last streamed elapsed time (<c>3s</c>) in the last update's <c>AdditionalProperties</c>.</summary>
+    public const string ElapsedTimeKey = "wiro.elapsedTime";
+
+    /// <summary>The name of the event an ignored option leaves on the current activity.</summary>
+    public const string IgnoredOptionEvent = "wiro.chat.option_ignored";
+
+    private const string UserIdOption = "user_id";
+    private const string NoInput = "the tool has no input for it";
+    private const string DoesNotFit = "the tool's input cannot take the value";
+
+    private readonly WiroClient _client;
+    private readonly ChatClientMetadata _metadata;
+
+    /// <summary>Makes the chat client of a tool.</summary>
+    /// <param name="client">The client that signs and sends its runs.</param>
+    /// <param name="descriptor">The tool's chat data.</param>
+    public WiroChatClient(WiroClient client, WiroChatDescriptor descriptor)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        Descriptor = descriptor ?? throw new ArgumentNullException(nameof(descriptor));
+        _metadata = new ChatClientMetadata("wiro", client.Options.BaseAddress, descriptor.ModelId);
+    }
+
+    /// <summary>The data this client was made from.</summary>
+    public WiroChatDescriptor Descriptor { get; }
+
+    /// <inheritdoc/>
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var response = await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+
+        // Joining puts the last update's AdditionalProperties on the message; the cost is the response's too.
+        foreach (var message in response.Messages)
+        {
+            if (message.AdditionalProperties is { } properties && properties.TryGetValue(CostKey, out var cost))
+            {
+                (response.AdditionalProperties ??= new AdditionalPropertiesDictionary())[CostKey] = cost;
+            }
+        }
+
+        return response;
+    }
+
+    /// <inheritdoc/>
+    public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        var tool = Descriptor.Tool;
+        var conversationId = Descriptor.SessionIdInput is null
+            ? null
+            : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
+        // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
+        var history = new List<ChatMessage>(messages);
+        var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
+        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
+        var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
+
+        var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var following = FollowAsync(run, conversationId, channel.Writer, stop.Token, cancellationToken);
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var update))
+                {
+                    // Updates already read off the socket are not handed out once the caller cancelled.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return update;
+                }
+            }
+        }
+        finally
+        {
+            // Reached early when the caller leaves the loop or cancels: stop following, and let the follower finish
+            // (a kill on cancel included) before returning.
+            stop.Cancel();
+            try
+            {
+                await following.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        if (serviceType is null)
+        {
+            throw new ArgumentNullException(nameof(serviceType));
+        }
+
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        if (serviceType == typeof(ChatClientMetadata))
+        {
+            return _metadata;
+        }
+
+        if (serviceType == typeof(WiroChatDescriptor))
+        {
+            return Descriptor;
+        }
+
+        return serviceType.IsInstanceOfType(this) ? this : serviceType.IsInstanceOfType(_client) ? _client : null;
+    }
+
+    /// <summary>Nothing to release: the <see cref="WiroClient"/> is the caller's.</summary>
+    public void Dispose()
+    {
+    }
+
+    /// <summary>Feeds the stream: the frames' deltas as they come, then the confirmed rest and the end; never throws, the channel carries the outcome.</summary>
+    private async Task FollowAsync(
+        WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate> writer, CancellationToken waitToken, CancellationToken callerToken)
+    {
+        try
+        {
+            await Task.Yield();
+            var deltas = new LlmDeltas();
+            var result = await _client.WaitWithOutputAsync(run, message =>
+            {
+                if (deltas.Read(message) is { } contents)
+                {
+                    writer.TryWrite(Update(run, conversationId, contents));
+                }
+            }, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false);
+
+            if (!result.IsSuccess)
+            {
+                throw new WiroTaskFailedException(result);
+            }
+
+            var (thinking, answer, confirmed) = Final(result);
+            var rest = deltas.Finish(thinking, answer, confirmed);
+            if (rest.Count > 0)
+            {
+                writer.TryWrite(Update(run, conversationId, rest));
+            }
+
+            var last = Update(run, conversationId, new List<AIContent>());
+            last.FinishReason = ChatFinishReason.Stop;
+            last.RawRepresentation = result;
+            var properties = new AdditionalPropertiesDictionary();
+            if (result.Task.TotalCost is { } cost)
+            {
+                properties[CostKey] = cost;
+            }
+
+            if (deltas.Speed is { } speed)
+            {
+                properties[SpeedKey] = speed;
+            }
+
+            if (deltas.ElapsedTime is { } elapsed)
+            {
+                properties[ElapsedTimeKey] = elapsed;
+            }
+
+            last.AdditionalProperties = properties;
+            writer.TryWrite(last);
+            writer.TryComplete();
+        }
+        catch (Exception exception)
+        {
+            writer.TryComplete(exception);
+        }
+    }
+
+    /// <summary>
+    /// The final thinking and answer: the first output holding an LLM's content (<c>answer[]</c>, confirmed), else the
+    /// task's <c>debugoutput</c> as the answer (older LLM tools answered only there; not confirmed, so it completes the
+    /// streamed answer only when it continues it).
+    /// </summary>
+    private static (string Thinking, string Answer, bool Confirmed) Final(WiroTaskResult result)
+    {
+        foreach (var output in result.Outputs)
+        {
+            if (LlmDeltas.TryReadFinal(output.ContentJson, out var thinking, out var answer))
+            {
+                return (thinking, answer, true);
+            }
+        }
+
+        return ("", result.Task.DebugOutput ?? "", false);
+    }
+
+    private ChatResponseUpdate Update(WiroRunResult run, string? conversationId, List<AIContent> contents)
+        => new(ChatRole.Assistant, contents)
+        {
+            ResponseId = run.TaskId,
+            MessageId = run.TaskId,
+            ConversationId = conversationId,
+            ModelId = Descriptor.ModelId,
+        };
+
+    /// <summary>The run's values by input index: the turn, the session, the system prompt and the options the tool takes.</summary>
+    private object?[] Values(IEnumerable<ChatMessage> messages, ChatOptions? options, string? conversationId, bool continuing)
+    {
+        var tool = Descriptor.Tool;
+        var values = new object?[tool.Inputs.Count];
+        var (prompt, system) = Turn(messages, options, continuing);
+
+        // Options first, so the turn, session and system prompt always win over an AdditionalProperties entry of the same key.
+        var ignored = new List<KeyValuePair<string, string>>();
+        if (options?.AdditionalProperties is { } additional)
+        {
+            foreach (var entry in additional)
+            {
+                var key = string.Equals(entry.Key, UserIdOption, StringComparison.Ordinal) && Descriptor.UserIdInput is { } userId ? userId : entry.Key;
+                if (!tool.IndexByKey.ContainsKey(key))
+                {
+                    ignored.Add(new KeyValuePair<string, string>(entry.Key, NoInput));
+                }
+                else if (entry.Value is not null && !Set(values, key, entry.Value))
+                {
+                    ignored.Add(new KeyValuePair<string, string>(entry.Key, DoesNotFit));
+                }
+            }
+        }
+
+        if (options is not null)
+        {
+            Option(ignored, values, nameof(ChatOptions.Temperature), Descriptor.TemperatureInput, options.Temperature, options.Temperature);
+            Option(ignored, values, nameof(ChatOptions.TopP), Descriptor.TopPInput, options.TopP, options.TopP);
+            Option(ignored, values, nameof(ChatOptions.TopK), Descriptor.TopKInput, options.TopK, options.TopK);
+            Option(ignored, values, nameof(ChatOptions.MaxOutputTokens), Descriptor.MaxOutputTokensInput, options.MaxOutputTokens, options.MaxOutputTokens);
+            Option(ignored, values, nameof(ChatOptions.Seed), Descriptor.SeedInput, options.Seed, options.Seed);
+            Option(ignored, values, nameof(ChatOptions.ModelId), Descriptor.ModelInput, string.IsNullOrEmpty(options.ModelId) ? null : options.ModelId, ModelValue(options.ModelId));
+            Option(ignored, values, nameof(ChatOptions.Reasoning), Descriptor.ReasoningInput, options.Reasoning?.Effort, ReasoningValue(options.Reasoning));
+            Unsupported(ignored, nameof(ChatOptions.StopSequences), options.StopSequences is { Count: > 0 }, NoInput);
+            Unsupported(ignored, nameof(ChatOptions.FrequencyPenalty), options.FrequencyPenalty is not null, NoInput);
+            Unsupported(ignored, nameof(ChatOptions.PresencePenalty), options.PresencePenalty is not null, NoInput);
+            Unsupported(ignored, nameof(ChatOptions.ResponseFormat), options.ResponseFormat is not null, NoInput);
+            Unsupported(ignored, nameof(ChatOptions.Tools), options.Tools is { Count: > 0 }, "Wiro's LLM tools take no function definitions");
+            Unsupported(ignored, nameof(ChatOptions.ConversationId), !string.IsNullOrEmpty(options.ConversationId) && Descriptor.SessionIdInput is null,
+                "the tool has no session input: earlier turns go in the prompt");
+        }
+
+        Unsupported(ignored, nameof(ChatOptions.Instructions), system is not null && Descriptor.SystemPromptInput is null, "the tool has no system-prompt input");
+        TraceIgnored(ignored);
+
+        values[tool.IndexByKey[Descriptor.PromptInput]] = prompt;
+        if (Descriptor.SessionIdInput is { } session)
+        {
+            values[tool.IndexByKey[session]] = conversationId;
+        }
+
+        if (Descriptor.SystemPromptInput is { } systemInput && system is not null)
+        {
+            values[tool.IndexByKey[systemInput]] = system;
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// The images of the user's turn (the user messages after the last assistant message) to the tool's image input: a
+    /// <see cref="UriContent"/> image as its http(s) URL, a <see cref="DataContent"/> image uploaded first. A single
+    /// file input takes the first; images the tool cannot take are traced as ignored.
+    /// </summary>
+    private async Task AttachImagesAsync(object?[] values, List<ChatMessage> history, CancellationToken cancellationToken)
+    {
+        var images = new List<AIContent>();
+        var lastAssistant = history.FindLastIndex(message => message is not null && message.Role == ChatRole.Assistant);
+        for (var i = lastAssistant + 1; i < history.Count; i++)
+        {
+            if (history[i] is { } message && message.Role == ChatRole.User)
+            {
+                foreach (var content in message.Contents)
+                {
+                    if ((content is UriContent uri && IsImage(uri.MediaType) && uri.Uri.IsAbsoluteUri && (uri.Uri.Scheme == Uri.UriSchemeHttp || uri.Uri.Scheme == Uri.UriSchemeHttps))
+                        || (content is DataContent data && IsImage(data.MediaType)))
+                    {
+                        images.Add(content);
+                    }
+                }
+            }
+        }
+
+        if (images.Count == 0)
+        {
+            return;
+        }
+
+        var ignored = new List<KeyValuePair<string, string>>();
+        if (Descriptor.ImageInput is not { } key)
+        {
+            ignored.Add(new KeyValuePair<string, string>("images", NoInput));
+            TraceIgnored(ignored);
+            return;
+        }
+
+        var index = Descriptor.Tool.IndexByKey[key];
+        var takesOne = Descriptor.Tool.Inputs[index].Kind == WiroToolInputKind.FileUrl;
+        if (takesOne && images.Count > 1)
+        {
+            ignored.Add(new KeyValuePair<string, string>("images", "the tool's image input takes one image: the first is sent"));
+            images.RemoveRange(1, images.Count - 1);
+        }
+
+        var urls = new string[images.Count];
+        for (var i = 0; i < images.Count; i++)
+        {
+            if (images[i] is UriContent uri)
+            {
+                urls[i] = uri.Uri.AbsoluteUri;
+            }
+            else
+            {
+                var data = (DataContent)images[i];
+                var name = string.IsNullOrEmpty(data.Name) ? "image-" + (i + 1).ToString(CultureInfo.InvariantCulture) + Extension(data.MediaType) : data.Name!;
+                urls[i] = (await _client.UploadFileAsync(WiroFile.FromBytes(data.Data, name, data.MediaType), cancellationToken).ConfigureAwait(false)).AbsoluteUri;
+            }
+        }
+
+        values[index] = takesOne ? urls[0] : urls;
+        TraceIgnored(ignored);
+    }
+
+    private static bool IsImage(string? mediaType) => mediaType is not null && mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary><c>.png</c> for <c>image/png</c>: the subtype, when it is a plain word.</summary>
+    private static string Extension(string mediaType)
+    {
+        var subtype = mediaType.Substring("image/".Length);
+        foreach (var c in subtype)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return "";
+            }
+        }
+
+        return subtype.Length == 0 ? "" : "." + subtype.ToLowerInvariant();
+    }
+
+    /// <summary>The model select's value for <paramref name="modelId"/>: a value as it is, or the value of a label; null for neither.</summary>
+    private string? ModelValue(string? modelId)
+    {
+        if (string.IsNullOrEmpty(modelId) || Descriptor.ModelInput is not { } key)
+        {
+            return null;
+        }
+
+        var allowed = Descriptor.Tool.Inputs[Descriptor.Tool.IndexByKey[key]].AllowedValues;
+        if (allowed is null || Contains(allowed, modelId!, StringComparison.Ordinal))
+        {
+            return modelId;
+        }
+
+        foreach (var choice in Descriptor.ModelChoices)
+        {
+            if (string.Equals(choice.Key, modelId, StringComparison.OrdinalIgnoreCase))
+            {
+                return choice.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The reasoning select's value that names the effort asked (ignoring case); null when none does.</summary>
+    private string? ReasoningValue(ReasoningOptions? reasoning)
+    {
+        if (reasoning?.Effort is not { } effort || Descriptor.ReasoningInput is not { } key
+            || Descriptor.Tool.Inputs[Descriptor.Tool.IndexByKey[key]].AllowedValues is not { } allowed)
+        {
+            return null;
+        }
+
+        string[] names = effort switch
+        {
+            ReasoningEffort.None => ["none", "minimal", "off"],
+            ReasoningEffort.Low => ["low"],
+            ReasoningEffort.Medium => ["medium"],
+            ReasoningEffort.High => ["high"],
+            ReasoningEffort.ExtraHigh => ["xhigh", "extra_high", "extrahigh", "max", "maximum"],
+            _ => [],
+        };
+        foreach (var name in names)
+        {
+            foreach (var value in allowed)
+            {
+                if (string.Equals(value, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value, StringComparison comparison)
+    {
+        foreach (var item in values)
+        {
+            if (string.Equals(item, value, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An option given (<paramref name="given"/> not null) goes to its input as <paramref name="value"/>, or is noted as ignored.</summary>
+    private void Option(List<KeyValuePair<string, string>> ignored, object?[] values, string option, string? key, object? given, object? value)
+    {
+        if (given is null)
+        {
+            return;
+        }
+
+        if (key is null)
+        {
+            ignored.Add(new KeyValuePair<string, string>(option, NoInput));
+        }
+        else if (value is null || !Set(values, key, value))
+        {
+            ignored.Add(new KeyValuePair<string, string>(option, DoesNotFit));
+        }
+    }
+
+    private static void Unsupported(List<KeyValuePair<string, string>> ignored, string option, bool given, string reason)
+    {
+        if (given)
+        {
+            ignored.Add(new KeyValuePair<string, string>(option, reason));
+        }
+    }
+
+    /// <summary>
+    /// Each ignored option as an event <c>wiro.chat.option_ignored</c> (tags <c>wiro.option</c>, <c>wiro.reason</c>) on
+    /// the current activity: the caller's, such as <c>UseOpenTelemetry()</c>'s chat span.
+    /// </summary>
+    private static void TraceIgnored(List<KeyValuePair<string, string>> ignored)
+    {
+        if (ignored.Count == 0 || Activity.Current is not { } activity)
+        {
+            return;
+        }
+
+        foreach (var entry in ignored)
+        {
+            activity.AddEvent(new ActivityEvent(IgnoredOptionEvent, tags: new ActivityTagsCollection
+            {
+                { "wiro.option", entry.Key },
+                { "wiro.reason", entry.Value },
+            }));
+        }
+    }
+
+    /// <summary>Sets an input when the tool has it and the value fits it (as a function argument would be checked); false when it does not.</summary>
+    private bool Set(object?[] values, string? key, object? value)
+    {
+        var tool = Descriptor.Tool;
+        if (key is null || value is null || !tool.IndexByKey.TryGetValue(key, out var index))
+        {
+            return false;
+        }
+
+        var input = tool.Inputs[index];
+        if (value is float single)
+        {
+            // 0.7f is 0.699999988... as a double; its shortest text is what the caller meant.
+            value = double.Parse(single.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+
+        if (input.Kind == WiroToolInputKind.String && value is IFormattable formattable and not Enum)
+        {
+            value = formattable.ToString(null, CultureInfo.InvariantCulture);
+        }
+
+        var problems = new List<string>();
+        var read = ToolFunctionArguments.Read(tool, new[] { new KeyValuePair<string, object?>(key, value) }, problems);
+        if (problems.Count == 0 && read[index] is { } fitted)
+        {
+            values[index] = fitted;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The prompt (the new user turn, or a transcript of earlier turns when no conversation holds them) and the system text.</summary>
+    private static (string Prompt, string? System) Turn(IEnumerable<ChatMessage> messages, ChatOptions? options, bool continuing)
+    {
+        var system = new StringBuilder();
+        if (!string.IsNullOrEmpty(options?.Instructions))
+        {
+            system.Append(options!.Instructions);
+        }
+
+        var turns = new List<ChatMessage>();
+        foreach (var message in messages)
+        {
+            if (message is null)
+            {
+                continue;
+            }
+
+            if (message.Role == ChatRole.System)
+            {
+                Append(system, "\n", message.Text);
+            }
+            else
+            {
+                turns.Add(message);
+            }
+        }
+
+        var lastAssistant = turns.FindLastIndex(message => message.Role == ChatRole.Assistant);
+        var prompt = new StringBuilder();
+        if (continuing || lastAssistant < 0)
+        {
+            for (var i = lastAssistant + 1; i < turns.Count; i++)
+            {
+                if (turns[i].Role == ChatRole.User)
+                {
+                    Append(prompt, "\n", turns[i].Text);
+                }
+            }
+        }
+        else
+        {
+            foreach (var turn in turns)
+            {
+                if (turn.Text is { Length: > 0 } text)
+                {
+                    Append(prompt, "\n\n", turn.Role.Value + ": " + text);
+                }
+            }
+        }
+
+        if (prompt.Length == 0)
+        {
+            throw new ArgumentException("The messages hold no new user turn with text to send.", nameof(messages));
+        }
+
+        return (prompt.ToString(), system.Length > 0 ? system.ToString() : null);
+    }
+
+    private static void Append(StringBuilder text, string separator, string? part)
+    {
+        if (string.IsNullOrEmpty(part))
+        {
+            return;
+        }
+
+        if (text.Length > 0)
+        {
+            text.Append(separator);
+        }
+
+        text.Append(part);
+    }
+}
