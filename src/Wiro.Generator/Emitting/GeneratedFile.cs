@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wiro.Specs;
 
 namespace Wiro.Generator.Emitting;
 
@@ -58,7 +59,7 @@ internal static class GeneratedFile
             return whole;
         }
 
-        var suffix = "-" + Fnv1a64(whole).ToString("x16", CultureInfo.InvariantCulture) + Extension;
+        var suffix = "-" + StableHash.Fnv1a64(whole).ToString("x16", CultureInfo.InvariantCulture) + Extension;
         var budget = MaxHintNameBytes - suffix.Length;
         var cut = 0;
         var bytes = 0;
@@ -76,18 +77,5 @@ internal static class GeneratedFile
         }
 
         return stem.Substring(0, cut).TrimEnd('.') + suffix;
-    }
-
-    /// <summary>FNV-1a over the UTF-16 code units: stable across runs, processes and hosts (unlike string.GetHashCode).</summary>
-    private static ulong Fnv1a64(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ (byte)c) * 1099511628211UL;
-            hash = (hash ^ (byte)(c >> 8)) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

@@ -31,7 +31,7 @@ public static class FunctionName
             return owner + "__" + model;
         }
 
-        var hash = "_" + Fnv1a64(owner + "/" + model).ToString("x16", CultureInfo.InvariantCulture);
+        var hash = "_" + StableHash.Fnv1a64(owner + "/" + model).ToString("x16", CultureInfo.InvariantCulture);
         var stem = Readable(owner);
         var modelPart = Readable(model);
         if (stem.Length > 0 && modelPart.Length > 0)
@@ -108,17 +108,4 @@ public static class FunctionName
 
     private static bool IsNameCharacter(char c)
         => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-';
-
-    /// <summary>FNV-1a over the UTF-16 code units: the same on every host and run (unlike string.GetHashCode).</summary>
-    private static ulong Fnv1a64(string text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash = (hash ^ (byte)c) * 1099511628211UL;
-            hash = (hash ^ (byte)(c >> 8)) * 1099511628211UL;
-        }
-
-        return hash;
-    }
 }
