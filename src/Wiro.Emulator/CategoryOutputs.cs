@@ -13,7 +13,13 @@ internal static class CategoryOutputs
     /// <summary>True when the category that decides is <c>llm</c> or <c>chat</c>: the tool streams an answer (<see cref="LlmScript"/>).</summary>
     public static bool IsLlm(ToolSpec spec) => For(spec, prompt: null) is [{ InlineJson: not null }];
 
-    public static WiroOutputFile[]? For(ToolSpec spec, string? prompt)
+    /// <summary>The most images an emulated image tool makes in one task, whatever its count input asks.</summary>
+    public const int MaxImages = 16;
+
+    /// <param name="spec">The tool's spec.</param>
+    /// <param name="prompt">The run's prompt, which an LLM answer quotes.</param>
+    /// <param name="imageCount">How many images an image tool makes: <c>0.png</c>, <c>1.png</c>... (at least one, at most <see cref="MaxImages"/>).</param>
+    public static WiroOutputFile[]? For(ToolSpec spec, string? prompt, int imageCount = 1)
     {
         foreach (var category in spec.Categories.Select(category => category.Trim().ToLowerInvariant()))
         {
@@ -41,7 +47,9 @@ internal static class CategoryOutputs
 
             if (category.EndsWith("-to-image", StringComparison.Ordinal) || category == "image-editing")
             {
-                return [WiroOutputFile.Png()];
+                return Enumerable.Range(0, Math.Clamp(imageCount, 1, MaxImages))
+                    .Select(i => WiroOutputFile.Png(i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".png"))
+                    .ToArray();
             }
         }
 

@@ -11,6 +11,7 @@ internal sealed class SpecCatalog
 {
     private readonly Dictionary<string, ToolSpec> _tools;
     private readonly Dictionary<string, string> _pages;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _imageCountInputs = new(StringComparer.OrdinalIgnoreCase);
 
     private SpecCatalog(Dictionary<string, ToolSpec> tools, Dictionary<string, string> pages)
     {
@@ -50,6 +51,17 @@ internal sealed class SpecCatalog
 
         return new SpecCatalog(tools, pages);
     }
+
+    /// <summary>
+    /// The key of the input that takes how many images an image tool makes (the spec layer's <see cref="ImagePlanner"/>,
+    /// as the generated image generator sends it); null for a tool that is no image tool or has none.
+    /// </summary>
+    public string? ImageCountInput(ToolSpec spec)
+        => _imageCountInputs.GetOrAdd(spec.Owner + "/" + spec.Slug, _ =>
+        {
+            var (plan, _) = ToolPlanner.Plan(spec, null, Array.Empty<string>(), CancellationToken.None);
+            return ImagePlanner.Plan(spec, FunctionPlanner.Plan(spec, plan))?.CountInput;
+        });
 
     private static string? ReadIfPresent(string path) => File.Exists(path) ? File.ReadAllText(path) : null;
 

@@ -145,11 +145,23 @@ public sealed partial class WiroEmulator
             }
         }));
 
-    /// <summary>The options' outputs, or, while they are left at their default, the ones the tool's spec categories call for.</summary>
+    /// <summary>
+    /// The options' outputs, or, while they are left at their default, the ones the tool's spec categories call for: as
+    /// many images as an image tool's count input asks (up to <see cref="CategoryOutputs.MaxImages"/>).
+    /// </summary>
     private IReadOnlyList<WiroOutputFile> OutputsFor(string owner, string model, RequestBody body)
-        => _options.OutputsLeftToSpecs && _specs.Find(owner, model) is { } tool
-            ? CategoryOutputs.For(tool.Spec, body.First("prompt")) ?? _defaultOutputs
-            : _defaultOutputs;
+    {
+        if (!_options.OutputsLeftToSpecs || _specs.Find(owner, model) is not { } tool)
+        {
+            return _defaultOutputs;
+        }
+
+        var count = _specs.ImageCountInput(tool.Spec) is { } key
+            && int.TryParse(body.First(key), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked)
+            ? asked
+            : 1;
+        return CategoryOutputs.For(tool.Spec, body.First("prompt"), count) ?? _defaultOutputs;
+    }
 
     /// <summary>
     /// For an LLM or chat tool (its spec's categories, while outputs are left to specs): the script of this turn of its

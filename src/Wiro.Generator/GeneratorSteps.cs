@@ -31,7 +31,8 @@ internal static class GeneratorSteps
         return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties,
             EmitCore: options.EmitCore && !facts.CoreIsReferenced, facts.CoreOwners,
             EmitDependencyInjection: facts.HasDependencyInjection && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0,
-            EmitAIFunctions: facts.HasAIAbstractions && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0);
+            EmitAIFunctions: facts.HasAIAbstractions && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0,
+            Media: facts.HasAIAbstractions ? facts.Media ?? MediaAbstractions.None : MediaAbstractions.None);
     }
 
     public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ internal static class GeneratorSteps
             diagnostics.AddRange(planDiagnostics);
             var function = source.PlanFunction ? FunctionPlanner.Plan(spec, plan) : null;
             return new ToolResult(source.FilePath, plan, spec.Statuses, diagnostics.ToEquatableArray(),
-                function, function is null ? null : ChatPlanner.Plan(spec, function));
+                function, function is null ? null : AdapterPlans.Plan(spec, function));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -120,7 +121,7 @@ internal static class GeneratorSteps
         try
         {
             context.AddSource(ToolFileEmitter.HintName(plan, output.Context),
-                SourceText.From(ToolFileEmitter.Emit(plan, output.Context, output.Function, output.Chat), Encoding.UTF8));
+                SourceText.From(ToolFileEmitter.Emit(plan, output.Context, output.Function, output.Adapters), Encoding.UTF8));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

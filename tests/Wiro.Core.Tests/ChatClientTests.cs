@@ -312,7 +312,7 @@ public sealed class ChatClientTests
 
         Assert.Equal(
             new ChatPlan("prompt", "session_id", "system_prompt", "user_id", "temperature", "top_p", null, "max_tokens", null, "selectedModel",
-                new[] { new ChatModelChoice("686", "microsoft/phi-4"), new ChatModelChoice("720", "internlm/internlm3-8b-instruct") }.ToEquatableArray(),
+                new[] { new InputChoice("686", "microsoft/phi-4"), new InputChoice("720", "internlm/internlm3-8b-instruct") }.ToEquatableArray(),
                 "reasoning_effort", "inputImageUrl"),
             chat);
         Assert.Equal(

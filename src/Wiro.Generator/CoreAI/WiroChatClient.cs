@@ -66,8 +66,6 @@ public sealed class WiroChatClient : IChatClient
     public const string IgnoredOptionEvent = "wiro.chat.option_ignored";
 
     private const string UserIdOption = "user_id";
-    private const string NoInput = "the tool has no input for it";
-    private const string DoesNotFit = "the tool's input cannot take the value";
 
     private readonly WiroClient _client;
     private readonly ChatClientMetadata _metadata;
@@ -119,7 +117,8 @@ public sealed class WiroChatClient : IChatClient
         var history = new List<ChatMessage>(messages);
         var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
         await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
-        var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
+        values.TraceIgnored(IgnoredOptionEvent);
+        var run = await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false);
 
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -266,61 +265,44 @@ public sealed class WiroChatClient : IChatClient
             ModelId = Descriptor.ModelId,
         };
 
-    /// <summary>The run's values by input index: the turn, the session, the system prompt and the options the tool takes.</summary>
-    private object?[] Values(IEnumerable<ChatMessage> messages, ChatOptions? options, string? conversationId, bool continuing)
+    /// <summary>The run's values: the turn, the session, the system prompt and the options the tool takes.</summary>
+    private ToolRunValues Values(IEnumerable<ChatMessage> messages, ChatOptions? options, string? conversationId, bool continuing)
     {
-        var tool = Descriptor.Tool;
-        var values = new object?[tool.Inputs.Count];
+        var values = new ToolRunValues(Descriptor.Tool);
         var (prompt, system) = Turn(messages, options, continuing);
 
         // Options first, so the turn, session and system prompt always win over an AdditionalProperties entry of the same key.
-        var ignored = new List<KeyValuePair<string, string>>();
-        if (options?.AdditionalProperties is { } additional)
-        {
-            foreach (var entry in additional)
-            {
-                var key = string.Equals(entry.Key, UserIdOption, StringComparison.Ordinal) && Descriptor.UserIdInput is { } userId ? userId : entry.Key;
-                if (!tool.IndexByKey.ContainsKey(key))
-                {
-                    ignored.Add(new KeyValuePair<string, string>(entry.Key, NoInput));
-                }
-                else if (entry.Value is not null && !Set(values, key, entry.Value))
-                {
-                    ignored.Add(new KeyValuePair<string, string>(entry.Key, DoesNotFit));
-                }
-            }
-        }
-
+        values.SetAdditional(options?.AdditionalProperties,
+            key => string.Equals(key, UserIdOption, StringComparison.Ordinal) && Descriptor.UserIdInput is { } userId ? userId : key);
         if (options is not null)
         {
-            Option(ignored, values, nameof(ChatOptions.Temperature), Descriptor.TemperatureInput, options.Temperature, options.Temperature);
-            Option(ignored, values, nameof(ChatOptions.TopP), Descriptor.TopPInput, options.TopP, options.TopP);
-            Option(ignored, values, nameof(ChatOptions.TopK), Descriptor.TopKInput, options.TopK, options.TopK);
-            Option(ignored, values, nameof(ChatOptions.MaxOutputTokens), Descriptor.MaxOutputTokensInput, options.MaxOutputTokens, options.MaxOutputTokens);
-            Option(ignored, values, nameof(ChatOptions.Seed), Descriptor.SeedInput, options.Seed, options.Seed);
-            Option(ignored, values, nameof(ChatOptions.ModelId), Descriptor.ModelInput, string.IsNullOrEmpty(options.ModelId) ? null : options.ModelId, ModelValue(options.ModelId));
-            Option(ignored, values, nameof(ChatOptions.Reasoning), Descriptor.ReasoningInput, options.Reasoning?.Effort, ReasoningValue(options.Reasoning));
-            Unsupported(ignored, nameof(ChatOptions.StopSequences), options.StopSequences is { Count: > 0 }, NoInput);
-            Unsupported(ignored, nameof(ChatOptions.FrequencyPenalty), options.FrequencyPenalty is not null, NoInput);
-            Unsupported(ignored, nameof(ChatOptions.PresencePenalty), options.PresencePenalty is not null, NoInput);
-            Unsupported(ignored, nameof(ChatOptions.ResponseFormat), options.ResponseFormat is not null, NoInput);
-            Unsupported(ignored, nameof(ChatOptions.Tools), options.Tools is { Count: > 0 }, "Wiro's LLM tools take no function definitions");
-            Unsupported(ignored, nameof(ChatOptions.ConversationId), !string.IsNullOrEmpty(options.ConversationId) && Descriptor.SessionIdInput is null,
+            values.Option(nameof(ChatOptions.Temperature), Descriptor.TemperatureInput, options.Temperature, options.Temperature);
+            values.Option(nameof(ChatOptions.TopP), Descriptor.TopPInput, options.TopP, options.TopP);
+            values.Option(nameof(ChatOptions.TopK), Descriptor.TopKInput, options.TopK, options.TopK);
+            values.Option(nameof(ChatOptions.MaxOutputTokens), Descriptor.MaxOutputTokensInput, options.MaxOutputTokens, options.MaxOutputTokens);
+            values.Option(nameof(ChatOptions.Seed), Descriptor.SeedInput, options.Seed, options.Seed);
+            values.Option(nameof(ChatOptions.ModelId), Descriptor.ModelInput, string.IsNullOrEmpty(options.ModelId) ? null : options.ModelId,
+                values.Choice(Descriptor.ModelInput, Descriptor.ModelChoices, options.ModelId));
+            values.Option(nameof(ChatOptions.Reasoning), Descriptor.ReasoningInput, options.Reasoning?.Effort, ReasoningValue(options.Reasoning));
+            values.Unsupported(nameof(ChatOptions.StopSequences), options.StopSequences is { Count: > 0 });
+            values.Unsupported(nameof(ChatOptions.FrequencyPenalty), options.FrequencyPenalty is not null);
+            values.Unsupported(nameof(ChatOptions.PresencePenalty), options.PresencePenalty is not null);
+            values.Unsupported(nameof(ChatOptions.ResponseFormat), options.ResponseFormat is not null);
+            values.Unsupported(nameof(ChatOptions.Tools), options.Tools is { Count: > 0 }, "Wiro's LLM tools take no function definitions");
+            values.Unsupported(nameof(ChatOptions.ConversationId), !string.IsNullOrEmpty(options.ConversationId) && Descriptor.SessionIdInput is null,
                 "the tool has no session input: earlier turns go in the prompt");
         }
 
-        Unsupported(ignored, nameof(ChatOptions.Instructions), system is not null && Descriptor.SystemPromptInput is null, "the tool has no system-prompt input");
-        TraceIgnored(ignored);
-
-        values[tool.IndexByKey[Descriptor.PromptInput]] = prompt;
+        values.Unsupported(nameof(ChatOptions.Instructions), system is not null && Descriptor.SystemPromptInput is null, "the tool has no system-prompt input");
+        values.Put(Descriptor.PromptInput, prompt);
         if (Descriptor.SessionIdInput is { } session)
         {
-            values[tool.IndexByKey[session]] = conversationId;
+            values.Put(session, conversationId);
         }
 
         if (Descriptor.SystemPromptInput is { } systemInput && system is not null)
         {
-            values[tool.IndexByKey[systemInput]] = system;
+            values.Put(systemInput, system);
         }
 
         return values;
@@ -329,9 +311,9 @@ public sealed class WiroChatClient : IChatClient
     /// <summary>
     /// The images of the user's turn (the user messages after the last assistant message) to the tool's image input: a
     /// <see cref="UriContent"/> image as its http(s) URL, a <see cref="DataContent"/> image uploaded first. A single
-    /// file input takes the first; images the tool cannot take are traced as ignored.
+    /// file input takes the first; images the tool cannot take are noted as ignored.
     /// </summary>
-    private async Task AttachImagesAsync(object?[] values, List<ChatMessage> history, CancellationToken cancellationToken)
+    private Task AttachImagesAsync(ToolRunValues values, List<ChatMessage> history, CancellationToken cancellationToken)
     {
         var images = new List<AIContent>();
         var lastAssistant = history.FindLastIndex(message => message is not null && message.Role == ChatRole.Assistant);
@@ -341,8 +323,7 @@ public sealed class WiroChatClient : IChatClient
             {
                 foreach (var content in message.Contents)
                 {
-                    if ((content is UriContent uri && IsImage(uri.MediaType) && uri.Uri.IsAbsoluteUri && (uri.Uri.Scheme == Uri.UriSchemeHttp || uri.Uri.Scheme == Uri.UriSchemeHttps))
-                        || (content is DataContent data && IsImage(data.MediaType)))
+                    if (ToolRunValues.IsFile(content, "image"))
                     {
                         images.Add(content);
                     }
@@ -350,86 +331,8 @@ public sealed class WiroChatClient : IChatClient
             }
         }
 
-        if (images.Count == 0)
-        {
-            return;
-        }
-
-        var ignored = new List<KeyValuePair<string, string>>();
-        if (Descriptor.ImageInput is not { } key)
-        {
-            ignored.Add(new KeyValuePair<string, string>("images", NoInput));
-            TraceIgnored(ignored);
-            return;
-        }
-
-        var index = Descriptor.Tool.IndexByKey[key];
-        var takesOne = Descriptor.Tool.Inputs[index].Kind == WiroToolInputKind.FileUrl;
-        if (takesOne && images.Count > 1)
-        {
-            ignored.Add(new KeyValuePair<string, string>("images", "the tool's image input takes one image: the first is sent"));
-            images.RemoveRange(1, images.Count - 1);
-        }
-
-        var urls = new string[images.Count];
-        for (var i = 0; i < images.Count; i++)
-        {
-            if (images[i] is UriContent uri)
-            {
-                urls[i] = uri.Uri.AbsoluteUri;
-            }
-            else
-            {
-                var data = (DataContent)images[i];
-                var name = string.IsNullOrEmpty(data.Name) ? "image-" + (i + 1).ToString(CultureInfo.InvariantCulture) + Extension(data.MediaType) : data.Name!;
-                urls[i] = (await _client.UploadFileAsync(WiroFile.FromBytes(data.Data, name, data.MediaType), cancellationToken).ConfigureAwait(false)).AbsoluteUri;
-            }
-        }
-
-        values[index] = takesOne ? urls[0] : urls;
-        TraceIgnored(ignored);
-    }
-
-    private static bool IsImage(string? mediaType) => mediaType is not null && mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary><c>.png</c> for <c>image/png</c>: the subtype, when it is a plain word.</summary>
-    private static string Extension(string mediaType)
-    {
-        var subtype = mediaType.Substring("image/".Length);
-        foreach (var c in subtype)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                return "";
-            }
-        }
-
-        return subtype.Length == 0 ? "" : "." + subtype.ToLowerInvariant();
-    }
-
-    /// <summary>The model select's value for <paramref name="modelId"/>: a value as it is, or the value of a label; null for neither.</summary>
-    private string? ModelValue(string? modelId)
-    {
-        if (string.IsNullOrEmpty(modelId) || Descriptor.ModelInput is not { } key)
-        {
-            return null;
-        }
-
-        var allowed = Descriptor.Tool.Inputs[Descriptor.Tool.IndexByKey[key]].AllowedValues;
-        if (allowed is null || Contains(allowed, modelId!, StringComparison.Ordinal))
-        {
-            return modelId;
-        }
-
-        foreach (var choice in Descriptor.ModelChoices)
-        {
-            if (string.Equals(choice.Key, modelId, StringComparison.OrdinalIgnoreCase))
-            {
-                return choice.Value;
-            }
-        }
-
-        return null;
+        var keys = Descriptor.ImageInput is { } key ? new[] { key } : Array.Empty<string>();
+        return values.AttachAsync(_client, keys, images, "images", "image", cancellationToken);
     }
 
     /// <summary>The reasoning select's value that names the effort asked (ignoring case); null when none does.</summary>
@@ -462,98 +365,6 @@ public sealed class WiroChatClient : IChatClient
         }
 
         return null;
-    }
-
-    private static bool Contains(IReadOnlyList<string> values, string value, StringComparison comparison)
-    {
-        foreach (var item in values)
-        {
-            if (string.Equals(item, value, comparison))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>An option given (<paramref name="given"/> not null) goes to its input as <paramref name="value"/>, or is noted as ignored.</summary>
-    private void Option(List<KeyValuePair<string, string>> ignored, object?[] values, string option, string? key, object? given, object? value)
-    {
-        if (given is null)
-        {
-            return;
-        }
-
-        if (key is null)
-        {
-            ignored.Add(new KeyValuePair<string, string>(option, NoInput));
-        }
-        else if (value is null || !Set(values, key, value))
-        {
-            ignored.Add(new KeyValuePair<string, string>(option, DoesNotFit));
-        }
-    }
-
-    private static void Unsupported(List<KeyValuePair<string, string>> ignored, string option, bool given, string reason)
-    {
-        if (given)
-        {
-            ignored.Add(new KeyValuePair<string, string>(option, reason));
-        }
-    }
-
-    /// <summary>
-    /// Each ignored option as an event <c>wiro.chat.option_ignored</c> (tags <c>wiro.option</c>, <c>wiro.reason</c>) on
-    /// the current activity: the caller's, such as <c>UseOpenTelemetry()</c>'s chat span.
-    /// </summary>
-    private static void TraceIgnored(List<KeyValuePair<string, string>> ignored)
-    {
-        if (ignored.Count == 0 || Activity.Current is not { } activity)
-        {
-            return;
-        }
-
-        foreach (var entry in ignored)
-        {
-            activity.AddEvent(new ActivityEvent(IgnoredOptionEvent, tags: new ActivityTagsCollection
-            {
-                { "wiro.option", entry.Key },
-                { "wiro.reason", entry.Value },
-            }));
-        }
-    }
-
-    /// <summary>Sets an input when the tool has it and the value fits it (as a function argument would be checked); false when it does not.</summary>
-    private bool Set(object?[] values, string? key, object? value)
-    {
-        var tool = Descriptor.Tool;
-        if (key is null || value is null || !tool.IndexByKey.TryGetValue(key, out var index))
-        {
-            return false;
-        }
-
-        var input = tool.Inputs[index];
-        if (value is float single)
-        {
-            // 0.7f is 0.699999988... as a double; its shortest text is what the caller meant.
-            value = double.Parse(single.ToString("R", CultureInfo.InvariantCulture), NumberStyles.Float, CultureInfo.InvariantCulture);
-        }
-
-        if (input.Kind == WiroToolInputKind.String && value is IFormattable formattable and not Enum)
-        {
-            value = formattable.ToString(null, CultureInfo.InvariantCulture);
-        }
-
-        var problems = new List<string>();
-        var read = ToolFunctionArguments.Read(tool, new[] { new KeyValuePair<string, object?>(key, value) }, problems);
-        if (problems.Count == 0 && read[index] is { } fitted)
-        {
-            values[index] = fitted;
-            return true;
-        }
-
-        return false;
     }
 
     /// <summary>The prompt (the new user turn, or a transcript of earlier turns when no conversation holds them) and the system text.</summary>

@@ -185,4 +185,32 @@ public sealed class WiroToolFunctionDescriptor
 
     /// <summary>Each input's index by its key.</summary>
     internal IReadOnlyDictionary<string, int> IndexByKey { get; }
+
+    /// <summary>The owner and model, <c>owner/model</c>: the model id the adapters report.</summary>
+    internal string ModelId => Owner + "/" + Model;
+
+    /// <summary>
+    /// An adapter descriptor's input key, checked: null stays null; a key must be an input of the tool, and a file
+    /// input when <paramref name="file"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is not an input of the tool, or not a file input when one is needed.</exception>
+    internal string? Checked(string? key, string parameterName, bool file = false)
+    {
+        if (key is null)
+        {
+            return null;
+        }
+
+        if (!IndexByKey.TryGetValue(key, out var index))
+        {
+            throw new ArgumentException($"'{key}' is not an input of {Owner}/{Model}.", parameterName);
+        }
+
+        if (file && Inputs[index].Kind is not (WiroToolInputKind.FileUrl or WiroToolInputKind.FileUrlList))
+        {
+            throw new ArgumentException($"'{key}' is not a file input.", parameterName);
+        }
+
+        return key;
+    }
 }

@@ -4,7 +4,7 @@ namespace Wiro.Generator.Emitting;
 
 /// <summary>
 /// Writes what a chat tool's client needs from its spec: the chat descriptor (the <see cref="ChatPlan"/>'s input keys
-/// as constants, every one through <see cref="Escape"/>, over the tool's function descriptor) and <c>AsIChatClient</c>.
+/// as constants, every one through <see cref="DescriptorInitializers"/>, over the tool's function descriptor) and <c>AsIChatClient</c>.
 /// The chat client itself is the core's <c>WiroChatClient</c>: no per-tool logic is generated.
 /// </summary>
 internal static class ChatClientEmitter
@@ -23,31 +23,18 @@ internal static class ChatClientEmitter
             {
             """);
         writer.Indentation++;
-        Role(writer, "SessionIdInput", chat.SessionIdInput);
-        Role(writer, "SystemPromptInput", chat.SystemPromptInput);
-        Role(writer, "UserIdInput", chat.UserIdInput);
-        Role(writer, "TemperatureInput", chat.TemperatureInput);
-        Role(writer, "TopPInput", chat.TopPInput);
-        Role(writer, "TopKInput", chat.TopKInput);
-        Role(writer, "MaxOutputTokensInput", chat.MaxOutputTokensInput);
-        Role(writer, "SeedInput", chat.SeedInput);
-        Role(writer, "ModelInput", chat.ModelInput);
-        if (chat.ModelChoices.Count > 0)
-        {
-            writer.WriteLine("ModelChoices = new global::System.Collections.Generic.KeyValuePair<string, string>[]");
-            writer.WriteLine("{");
-            writer.Indentation++;
-            foreach (var choice in chat.ModelChoices)
-            {
-                writer.WriteLine($"new global::System.Collections.Generic.KeyValuePair<string, string>({Escape.StringLiteral(choice.Label)}, {Escape.StringLiteral(choice.Value)}),");
-            }
-
-            writer.Indentation--;
-            writer.WriteLine("},");
-        }
-
-        Role(writer, "ReasoningInput", chat.ReasoningInput);
-        Role(writer, "ImageInput", chat.ImageInput);
+        DescriptorInitializers.Role(writer, "SessionIdInput", chat.SessionIdInput);
+        DescriptorInitializers.Role(writer, "SystemPromptInput", chat.SystemPromptInput);
+        DescriptorInitializers.Role(writer, "UserIdInput", chat.UserIdInput);
+        DescriptorInitializers.Role(writer, "TemperatureInput", chat.TemperatureInput);
+        DescriptorInitializers.Role(writer, "TopPInput", chat.TopPInput);
+        DescriptorInitializers.Role(writer, "TopKInput", chat.TopKInput);
+        DescriptorInitializers.Role(writer, "MaxOutputTokensInput", chat.MaxOutputTokensInput);
+        DescriptorInitializers.Role(writer, "SeedInput", chat.SeedInput);
+        DescriptorInitializers.Role(writer, "ModelInput", chat.ModelInput);
+        DescriptorInitializers.Choices(writer, "ModelChoices", chat.ModelChoices);
+        DescriptorInitializers.Role(writer, "ReasoningInput", chat.ReasoningInput);
+        DescriptorInitializers.Role(writer, "ImageInput", chat.ImageInput);
         writer.Indentation--;
         writer.WriteLine($$"""
             };
@@ -61,13 +48,5 @@ internal static class ChatClientEmitter
             public virtual global::Microsoft.Extensions.AI.IChatClient AsIChatClient()
                 => new {{context.Qualify("WiroChatClient")}}(Client, ChatDescriptor);
             """);
-    }
-
-    private static void Role(SourceWriter writer, string property, string? key)
-    {
-        if (key is not null)
-        {
-            writer.WriteLine($"{property} = {Escape.StringLiteral(key)},");
-        }
     }
 }

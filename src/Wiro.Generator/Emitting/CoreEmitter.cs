@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using Wiro.Generator.Pipeline;
 using Wiro.Generator.Planning;
 
 namespace Wiro.Generator.Emitting;
@@ -34,6 +35,25 @@ internal static class CoreEmitter
             {
                 var hintName = GeneratedFile.HintName(context, "AI." + Path.GetFileNameWithoutExtension(fileName));
                 yield return (hintName, Rewrite(text, context));
+            }
+
+            var media = context.Media ?? MediaAbstractions.None;
+            foreach (var (wanted, files) in new[]
+            {
+                (media.ImageGenerator, CoreSources.ReadImages()),
+                (media.SpeechToText, CoreSources.ReadSpeechToText()),
+                (media.TextToSpeech, CoreSources.ReadTextToSpeech()),
+            })
+            {
+                if (!wanted)
+                {
+                    continue;
+                }
+
+                foreach (var (fileName, text) in files)
+                {
+                    yield return (GeneratedFile.HintName(context, "AI." + Path.GetFileNameWithoutExtension(fileName)), Rewrite(text, context));
+                }
             }
         }
 

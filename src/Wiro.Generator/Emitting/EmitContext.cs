@@ -1,3 +1,4 @@
+using Wiro.Generator.Pipeline;
 using Wiro.Specs;
 
 namespace Wiro.Generator.Emitting;
@@ -19,6 +20,8 @@ namespace Wiro.Generator.Emitting;
 /// Microsoft.Extensions.AI.Abstractions and holds the core itself. The core's AI part (<c>CoreAI/</c>) then goes out
 /// with the core (when <see cref="EmitCore"/>), each tool's <c>AsAIFunction</c> in its file, and the tools of
 /// <c>WiroClient.AsAIFunctions</c> whenever there is a tool.</param>
+/// <param name="Media">Which of Microsoft.Extensions.AI's experimental image and speech abstractions the compilation
+/// has: with <see cref="EmitAIFunctions"/>, each tool of that kind gets its adapter and the core its part for it.</param>
 public sealed record EmitContext(
     string Namespace,
     string Accessibility,
@@ -28,8 +31,20 @@ public sealed record EmitContext(
     bool EmitCore,
     EquatableArray<string> AmbiguousCoreOwners,
     bool EmitDependencyInjection,
-    bool EmitAIFunctions = false)
+    bool EmitAIFunctions = false,
+    MediaAbstractions? Media = null)
 {
+    /// <summary>The adapters of <paramref name="adapters"/> this compilation can have: the chat client with the AI functions, the others with their abstractions.</summary>
+    public AdapterPlans Supported(AdapterPlans adapters)
+    {
+        var media = EmitAIFunctions ? Media ?? MediaAbstractions.None : MediaAbstractions.None;
+        return new AdapterPlans(
+            EmitAIFunctions ? adapters.Chat : null,
+            media.ImageGenerator ? adapters.Image : null,
+            media.SpeechToText ? adapters.SpeechToText : null,
+            media.TextToSpeech ? adapters.TextToSpeech : null);
+    }
+
     /// <summary>
     /// The fully qualified name of a generated or core type. Generated code names every type this way, so no member a
     /// spec creates (a property called <c>WiroFile</c>, say) can stand in for a type.

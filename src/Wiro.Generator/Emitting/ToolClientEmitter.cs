@@ -5,9 +5,9 @@ namespace Wiro.Generator.Emitting;
 /// <summary>Writes a tool's typed client and the <c>WiroClient</c> member that reaches it.</summary>
 internal static class ToolClientEmitter
 {
-    public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function = null, ChatPlan? chat = null)
+    public static void Write(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function = null, AdapterPlans? adapters = null)
     {
-        WriteClient(writer, plan, context, function, chat);
+        WriteClient(writer, plan, context, function, adapters);
         writer.WriteLine();
         if (context.CoreIsReferenced)
         {
@@ -21,7 +21,7 @@ internal static class ToolClientEmitter
 
     // Not sealed, with virtual calls and a protected parameterless constructor, so a user's tests can substitute it
     // (the Azure SDK's pattern): an interface per tool would be one more name per tool to claim.
-    private static void WriteClient(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function, ChatPlan? chat)
+    private static void WriteClient(SourceWriter writer, ToolPlan plan, EmitContext context, FunctionPlan? function, AdapterPlans? adapters)
     {
         var client = plan.Names.Client;
         var wiroClient = context.Qualify("WiroClient");
@@ -80,9 +80,24 @@ internal static class ToolClientEmitter
         {
             writer.Indentation++;
             AIFunctionsEmitter.WriteClientMembers(writer, function, context);
-            if (chat is not null)
+            if (adapters?.Chat is { } chat)
             {
                 ChatClientEmitter.WriteClientMembers(writer, chat, context);
+            }
+
+            if (adapters?.Image is { } image)
+            {
+                ImageGeneratorEmitter.WriteClientMembers(writer, image, context);
+            }
+
+            if (adapters?.SpeechToText is { } speechToText)
+            {
+                SpeechClientsEmitter.WriteSpeechToText(writer, speechToText, context);
+            }
+
+            if (adapters?.TextToSpeech is { } textToSpeech)
+            {
+                SpeechClientsEmitter.WriteTextToSpeech(writer, textToSpeech, context);
             }
 
             writer.Indentation--;

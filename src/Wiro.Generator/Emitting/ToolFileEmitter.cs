@@ -16,12 +16,12 @@ internal static class ToolFileEmitter
     /// </summary>
     public static string HintName(ToolPlan plan, EmitContext context) => GeneratedFile.HintName(context, "Tools." + plan.Names.Stem);
 
-    public static string Emit(ToolPlan plan, EmitContext context, FunctionPlan? function = null, ChatPlan? chat = null)
+    public static string Emit(ToolPlan plan, EmitContext context, FunctionPlan? function = null, AdapterPlans? adapters = null)
     {
         var writer = GeneratedFile.Begin(context.Namespace);
         RequestEmitter.Write(writer, plan, context);
         writer.WriteLine();
-        ToolClientEmitter.Write(writer, plan, context, function, chat);
+        ToolClientEmitter.Write(writer, plan, context, function, adapters);
         return GeneratedFile.End(writer);
     }
 }

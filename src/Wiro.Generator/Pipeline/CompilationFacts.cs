@@ -17,6 +17,7 @@ namespace Wiro.Generator.Pipeline;
 /// HttpClientFactory abstractions <c>AddWiro</c> is written against (an ASP.NET Core or Worker project does).</param>
 /// <param name="HasAIAbstractions">True when the compilation references <c>Microsoft.Extensions.AI.Abstractions</c>
 /// with the types the core's AI part uses (<c>AIFunction</c>, <c>ApprovalRequiredAIFunction</c>, <c>IChatClient</c>, the contents).</param>
+/// <param name="Media">Which of the experimental image and speech abstractions it references.</param>
 public sealed record CompilationFacts(
     bool CoreIsReferenced,
     bool ReferencedCoreIsPublic,
@@ -24,8 +25,31 @@ public sealed record CompilationFacts(
     EquatableArray<string> ReferencedNames,
     EquatableArray<string> CoreOwners,
     bool HasDependencyInjection,
-    bool HasAIAbstractions = false)
+    bool HasAIAbstractions = false,
+    MediaAbstractions? Media = null)
 {
+    // What each media adapter of the core uses beyond the AI part's types; the abstractions arrived in different versions.
+    private static readonly string[] ImageGeneratorTypes =
+    {
+        "Microsoft.Extensions.AI.IImageGenerator",
+        "Microsoft.Extensions.AI.ImageGenerationResponseFormat",
+        "Microsoft.Extensions.AI.ImageGeneratorMetadata",
+    };
+
+    private static readonly string[] SpeechToTextTypes =
+    {
+        "Microsoft.Extensions.AI.ISpeechToTextClient",
+        "Microsoft.Extensions.AI.SpeechToTextClientMetadata",
+        "Microsoft.Extensions.AI.SpeechToTextResponseUpdate",
+    };
+
+    private static readonly string[] TextToSpeechTypes =
+    {
+        "Microsoft.Extensions.AI.ITextToSpeechClient",
+        "Microsoft.Extensions.AI.TextToSpeechClientMetadata",
+        "Microsoft.Extensions.AI.TextToSpeechResponseUpdate",
+    };
+
     // The types CoreAI/*.cs uses; ApprovalRequiredAIFunction is the newest of them (an older package gets nothing).
     private static readonly string[] AIAbstractionsTypes =
     {
@@ -62,11 +86,14 @@ public sealed record CompilationFacts(
             hasDependencyInjection &= compilation.GetTypeByMetadataName(name) is not null;
         }
 
-        var hasAI = true;
-        foreach (var name in AIAbstractionsTypes)
-        {
-            hasAI &= compilation.GetTypeByMetadataName(name) is not null;
-        }
+        var hasAI = HasAll(compilation, AIAbstractionsTypes);
+        var media = hasAI
+            ? new MediaAbstractions(
+                HasAll(compilation, ImageGeneratorTypes),
+                HasAll(compilation, SpeechToTextTypes),
+                HasAll(compilation, TextToSpeechTypes),
+                compilation.GetTypeByMetadataName("System.Diagnostics.CodeAnalysis.ExperimentalAttribute") is not null)
+            : MediaAbstractions.None;
 
         var metadataName = ns + ".WiroClient";
         var owners = new List<(IAssemblySymbol Assembly, INamedTypeSymbol Client)>();
@@ -81,7 +108,7 @@ public sealed record CompilationFacts(
 
         if (owners.Count == 0)
         {
-            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty, hasDependencyInjection, hasAI);
+            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty, hasDependencyInjection, hasAI, media);
         }
 
         var (owner, client) = owners[0];
@@ -112,7 +139,21 @@ public sealed record CompilationFacts(
             names.ToEquatableArray(),
             ownerNames.ToEquatableArray(),
             hasDependencyInjection,
-            hasAI);
+            hasAI,
+            media);
+    }
+
+    private static bool HasAll(Compilation compilation, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (compilation.GetTypeByMetadataName(name) is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Extension properties arrived in C# 14.</summary>

@@ -9,8 +9,8 @@ namespace Wiro.Generator.Pipeline;
 /// </summary>
 /// <param name="Plan">The plan with the names the claims over all specs gave it; null when the spec generates no tool.</param>
 /// <param name="Function">The tool as an AI function, when the compilation gets AI functions; else null.</param>
-/// <param name="Chat">The tool as a chat client, when the compilation gets AI functions and it is a chat tool; else null.</param>
-public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Context, FunctionPlan? Function = null, ChatPlan? Chat = null)
+/// <param name="Adapters">The Microsoft.Extensions.AI clients the tool is written as: those the compilation has the abstractions of; else null.</param>
+public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Context, FunctionPlan? Function = null, AdapterPlans? Adapters = null)
 {
     public static ToolOutput From(ToolResult tool, NameClaims claims, EmitContext context)
     {
@@ -19,6 +19,6 @@ public sealed record ToolOutput(string FilePath, ToolPlan? Plan, EmitContext Con
             ? planned with { Names = names }
             : null;
         var ai = plan is not null && context.EmitAIFunctions;
-        return new ToolOutput(tool.FilePath, plan, context, ai ? tool.Function : null, ai ? tool.Chat : null);
+        return new ToolOutput(tool.FilePath, plan, context, ai ? tool.Function : null, ai && tool.Adapters is { } adapters ? context.Supported(adapters) : null);
     }
 }

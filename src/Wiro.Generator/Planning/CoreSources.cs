@@ -15,6 +15,9 @@ internal static class CoreSources
     private const string ResourcePrefix = "Wiro.Core.";
     private const string DependencyInjectionPrefix = "Wiro.CoreDependencyInjection.";
     private const string AIPrefix = "Wiro.CoreAI.";
+    private const string ImagesPrefix = "Wiro.CoreAIImages.";
+    private const string SpeechToTextPrefix = "Wiro.CoreAISpeechToText.";
+    private const string TextToSpeechPrefix = "Wiro.CoreAITextToSpeech.";
 
     /// <summary>Every core file as (file name, text), in resource order.</summary>
     public static IEnumerable<(string FileName, string Text)> Read() => Read(ResourcePrefix);
@@ -24,6 +27,15 @@ internal static class CoreSources
 
     /// <summary>The AI functions' part of the core as (file name, text): emitted where Microsoft.Extensions.AI.Abstractions is referenced.</summary>
     public static IEnumerable<(string FileName, string Text)> ReadAI() => Read(AIPrefix);
+
+    /// <summary>The image generator's part of the core (<c>CoreAI/Images/</c>): emitted where <c>IImageGenerator</c> is referenced.</summary>
+    public static IEnumerable<(string FileName, string Text)> ReadImages() => Read(ImagesPrefix);
+
+    /// <summary>The speech-to-text client's part of the core (<c>CoreAI/SpeechToText/</c>).</summary>
+    public static IEnumerable<(string FileName, string Text)> ReadSpeechToText() => Read(SpeechToTextPrefix);
+
+    /// <summary>The text-to-speech client's part of the core (<c>CoreAI/TextToSpeech/</c>).</summary>
+    public static IEnumerable<(string FileName, string Text)> ReadTextToSpeech() => Read(TextToSpeechPrefix);
 
     private static IEnumerable<(string FileName, string Text)> Read(string prefix)
     {

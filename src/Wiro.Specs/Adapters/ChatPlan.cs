@@ -30,11 +30,6 @@ public sealed record ChatPlan(
     string? MaxOutputTokensInput,
     string? SeedInput,
     string? ModelInput = null,
-    EquatableArray<ChatModelChoice> ModelChoices = default,
+    EquatableArray<InputChoice> ModelChoices = default,
     string? ReasoningInput = null,
     string? ImageInput = null);
-
-/// <summary>One model a chat tool's model select offers.</summary>
-/// <param name="Value">The option's wire value (what is sent).</param>
-/// <param name="Label">The option's label (the model's name, <c>microsoft/phi-4</c>).</param>
-public sealed record ChatModelChoice(string Value, string Label);
