@@ -19,7 +19,7 @@ internal static class LanguageChoice
             return null;
         }
 
-        foreach (var name in Names(language!))
+        foreach (var name in CandidatesOf(language!))
         {
             if (values.Choice(key, choices, name) is { } value)
             {
@@ -40,7 +40,7 @@ internal static class LanguageChoice
         + "nl:Dutch|no:Norwegian|pl:Polish|pt:Portuguese|ro:Romanian|ru:Russian|sk:Slovak|sl:Slovenian|sr:Serbian|"
         + "sv:Swedish|sw:Swahili|ta:Tamil|th:Thai|tl:Tagalog|tr:Turkish|uk:Ukrainian|ur:Urdu|vi:Vietnamese|zh:Chinese";
 
-    private static IEnumerable<string> Names(string language)
+    private static IEnumerable<string> CandidatesOf(string language)
     {
         yield return language;
         var dash = language.IndexOfAny(new[] { '-', '_' });

@@ -38,8 +38,9 @@ internal static class CoreVocabulary
         var members = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var identifiers = new HashSet<string>(StringComparer.Ordinal);
         var roots = new HashSet<string>(StringComparer.Ordinal);
-        // The AI part counts whether or not this compilation gets it: a tool's names do not move with a reference.
-        foreach (var (_, text) in CoreSources.Read().Concat(CoreSources.ReadAI()))
+        // The AI parts count whether or not this compilation gets them: a tool's names do not move with a reference.
+        foreach (var (_, text) in CoreSources.Read().Concat(CoreSources.ReadAI()).Concat(CoreSources.ReadImages())
+            .Concat(CoreSources.ReadSpeechToText()).Concat(CoreSources.ReadTextToSpeech()))
         {
             var unit = SyntaxFactory.ParseCompilationUnit(text);
             foreach (var token in unit.DescendantTokens())

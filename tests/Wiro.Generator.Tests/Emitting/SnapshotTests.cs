@@ -93,6 +93,25 @@ public sealed class SnapshotTests
             ],
             compilation: GeneratorHarness.CreateCompilation("namespace App { internal class A { } }")
                 .AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location))),
+        ["media-tools"] = () => GeneratorHarness.Run(
+            [
+                // Image to image: two image inputs, a size select, a count select, a format, and labels that need escaping.
+                new SpecInput("/specs/edit.wiro.md", new SpecBuilder("acme", "edit").Categories("tool", "Image to Image", "image-editing")
+                    .Input("inputImageUrl", "text").Input("inputImage2Url", "text").Input("inputMaskUrl", "text")
+                    .Input("description", "textarea", "a \"quoted\" scene")
+                    .Input("size", "select", "1024x1024", options: [("1024x1024", "Square"), ("1536x1024", "Wide")])
+                    .Input("num_images", "select", "1", options: [("1", "One"), ("2", "Two")])
+                    .Input("output_format", "select", "webp", options: [("webp", "WebP"), ("png", "PNG")])
+                    .Build()),
+                new SpecInput("/specs/listen.wiro.md", new SpecBuilder("acme", "listen").Categories("tool", "speech-to-text")
+                    .Input("inputAudioUrl", "text").Input("language", "select", "auto", options: [("auto", "auto"), ("French", "Fran\u00e7ais \"fr\"")]).Build()),
+                new SpecInput("/specs/say.wiro.md", new SpecBuilder("acme", "say").Categories("tool", "text-to-speech")
+                    .Input("text", "textarea").Input("voice_id", "select", "a1", options: [("a1", "Rachel"), ("b\\2", "Drew \"the voice\"")])
+                    .Input("model_id", "select", "v2", options: [("v2", "v2")]).Input("speed", "float", "1").Input("format", "select", "mp3", options: [("mp3", "MP3"), ("wav", "WAV")])
+                    .Build()),
+            ],
+            compilation: GeneratorHarness.CreateCompilation("namespace App { internal class A { } }")
+                .AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location))),
         ["referenced-core"] = () =>
         {
             var library = GeneratorHarness.Run(GeneratorHarness.ShippedSpecs());

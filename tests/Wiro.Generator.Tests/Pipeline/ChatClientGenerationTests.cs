@@ -92,8 +92,8 @@ public sealed class ChatClientGenerationTests
         var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App { public class B { } }", GeneratorHarness.ParseOptions));
         var second = first.Driver.RunGenerators(edited).GetRunResult().Results.Single();
 
-        Assert.All(Tools(plain), tool => Assert.Null(tool.Chat));
-        Assert.Equal(["prompt"], Tools(first).Where(tool => tool.Chat is not null).Select(tool => tool.Chat!.PromptInput));
+        Assert.All(Tools(plain), tool => Assert.Null(tool.Adapters));
+        Assert.Equal(["prompt"], Tools(first).Where(tool => tool.Adapters?.Chat is not null).Select(tool => tool.Adapters!.Chat!.PromptInput));
         Assert.All(second.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
             output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
     }
