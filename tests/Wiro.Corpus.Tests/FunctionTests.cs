@@ -94,6 +94,32 @@ public sealed class FunctionTests
             && run.Sources[key].Contains("IChatClient AsIChatClient()", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Every_image_and_speech_page_gets_its_adapter_and_all_of_them_compile_clean()
+    {
+        var run = RunAllPagesWithAIAbstractions();
+        var plans = AllPages.Select(p => Plan(Path.Combine(Corpus.SpecsRoot, (string)p[0], (string)p[1]))).ToList();
+        int Count(string member) => run.Sources.Keys.Count(key => key.StartsWith("Wiro.Tools.", StringComparison.Ordinal) && run.Sources[key].Contains(member, StringComparison.Ordinal));
+
+        var images = plans.Where(p => ImagePlanner.Plan(p.Spec, p.Function) is not null).Select(p => p.Spec.Owner + "/" + p.Spec.Slug).ToList();
+        var speechToText = plans.Where(p => SpeechPlanner.PlanSpeechToText(p.Spec, p.Function) is not null).Select(p => p.Spec.Owner + "/" + p.Spec.Slug).ToList();
+        var textToSpeech = plans.Where(p => SpeechPlanner.PlanTextToSpeech(p.Spec, p.Function) is not null).Select(p => p.Spec.Owner + "/" + p.Spec.Slug).ToList();
+
+        // The pages here, by their categories: the planner finds the image, speech-to-text and text-to-speech tools.
+        Assert.Contains("google/nano-banana-pro", images);
+        Assert.Contains("bytedance/text-to-image-seedream-v4", images);
+        Assert.Contains("wiro/Face-Swap", images);
+        Assert.DoesNotContain("google/veo3", images);
+        Assert.Equal(["openai/whisper-large-v3"], speechToText);
+        Assert.Equal(["elevenlabs/text-to-speech", "openbmb/voxcpm", "wiro/kokoro_tts"], textToSpeech.Order(StringComparer.Ordinal));
+        Assert.True(images.Count >= 15, $"{images.Count} image tools: {string.Join(", ", images)}");
+
+        Assert.Equal(images.Count, Count("IImageGenerator AsIImageGenerator()"));
+        Assert.Equal(speechToText.Count, Count("ISpeechToTextClient AsISpeechToTextClient()"));
+        Assert.Equal(textToSpeech.Count, Count("ITextToSpeechClient AsITextToSpeechClient()"));
+        Assert.Empty(run.CompilerProblems);
+    }
+
     /// <summary>The generator over every real page at once, in a compilation that references the AI abstractions.</summary>
     public static GeneratorRun RunAllPagesWithAIAbstractions()
     {

@@ -101,6 +101,28 @@ public sealed class CategoryOutputTests : IDisposable
 
     private const string LtxBody = """{"prompt":"p","negativePrompt":"","numFrames":"","width":"","height":"","fps":"","steps":"","seed":""}""";
 
+    [Theory]
+    [InlineData("""{"prompt":"p","samples":3}""", 3)]
+    [InlineData("""{"prompt":"p","samples":"2"}""", 2)]
+    [InlineData("""{"prompt":"p","samples":500}""", 16)]   // the emulator's cap
+    [InlineData("""{"prompt":"p","samples":0}""", 1)]
+    [InlineData("""{"prompt":"p","samples":""}""", 1)]
+    public async Task An_image_tool_makes_as_many_images_as_its_count_input_asks(string body, int expected)
+    {
+        var spec = Path.Combine(AppContext.BaseDirectory, "Specs", "acme-image.wiro.md");
+        await using var env = await Emulated.StartAsync(o => o.SpecFiles = [spec]);
+
+        // Every input is sent, as Wiro's form and the generated clients do.
+        var taskId = await env.Api.RunAsync("acme/image", body.Replace("{", """{"inputImageUrl":"","inputImage2Url":"","negativePrompt":"","width":64,"height":64,"outputFormat":"png",""", StringComparison.Ordinal));
+        env.Advance(20);
+        var outputs = (await env.Api.DetailAsync(taskId)).GetProperty("outputs").EnumerateArray().ToList();
+
+        Assert.Equal(Enumerable.Range(0, expected).Select(i => i + ".png"), outputs.Select(o => o.GetProperty("name").GetString()));
+        Assert.All(outputs, o => Assert.Equal("image/png", o.GetProperty("contenttype").GetString()));
+        var last = await env.Api.Http.GetByteArrayAsync(outputs[^1].GetProperty("url").GetString());
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], last[..4]);
+    }
+
     private const string RobotBody = """{"prompt":"p","steps":12,"scheduler":"","aspectRatio":"1:1"}""";
 
     /// <summary>The Robot spec as another tool with other categories.</summary>
