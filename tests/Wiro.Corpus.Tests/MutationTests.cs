@@ -75,4 +75,19 @@ public sealed class MutationTests
             Assert.Empty(run.CompilerProblems);
         }, iter: 40, threads: 1);
     }
+
+    [Fact]
+    public void Damaged_real_pages_with_the_AI_abstractions_give_adapters_that_still_compile()
+    {
+        // Labels and values a damaged page leaves in a select (a voice, a model, a size) reach the adapters' descriptors.
+        var withAI = GeneratorHarness.CreateCompilation("namespace App { internal class A { } }")
+            .AddReferences(Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location));
+        Mutated.Sample(text =>
+        {
+            var run = GeneratorHarness.Run([new SpecInput("/specs/mutated.wiro.md", text)], compilation: withAI);
+
+            Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "WIRO012");
+            Assert.Empty(run.CompilerProblems);
+        }, iter: 25, threads: 1);
+    }
 }
