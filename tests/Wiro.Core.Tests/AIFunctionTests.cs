@@ -14,6 +14,30 @@ public sealed class AIFunctionTests
 {
     private static readonly string LtxSpec = Path.Combine(AppContext.BaseDirectory, "ltx-video-text2video.wiro.md");
 
+    [Theory]
+    [InlineData("video/mp4", "video/mp4")]
+    [InlineData("image/png; charset=binary", "image/png")]
+    [InlineData(" text/plain ", "text/plain")]
+    [InlineData("application/vnd.api+json", "application/vnd.api+json")]
+    [InlineData("raw", "application/octet-stream")]
+    [InlineData("", "application/octet-stream")]
+    [InlineData("/mp4", "application/octet-stream")]
+    [InlineData("video/", "application/octet-stream")]
+    [InlineData("a/b/c", "application/octet-stream")]
+    [InlineData("vid\u00e9o/mp4", "application/octet-stream")]
+    [InlineData("video/mp4\r\nx: y", "application/octet-stream")]
+    public void An_outputs_content_type_becomes_a_media_type_a_link_can_carry(string contentType, string expected)
+    {
+        var mediaType = ToolFunctionResult.MediaType(contentType);
+
+        Assert.Equal(expected, mediaType);
+        Assert.Equal(expected, new UriContent("https://cdn.example/0.bin", mediaType).MediaType);
+        if (contentType == expected)
+        {
+            Assert.Same(contentType, mediaType);
+        }
+    }
+
     [Fact]
     public async Task The_model_calls_the_function_the_task_runs_and_the_model_receives_the_output_link()
     {
@@ -151,8 +175,8 @@ public sealed class AIFunctionTests
     {
         await using var env = await TestEnvironment.StartAsync(emulator: options => options.SpecFiles.Add(LtxSpec));
         var functions = env.Client.AsAIFunctions(requireApproval: true);
-        // The project's tools: LTX-Video, and the chat tool the chat client tests use.
-        Assert.Equal(2, functions.Count);
+        // The project's tools: LTX-Video, and the chat, image and speech tools the adapter tests use.
+        Assert.Equal(6, functions.Count);
         Assert.All(functions, f => Assert.IsType<ApprovalRequiredAIFunction>(f));
         var function = Assert.Single(functions, f => f.Name == "wiroai__LTX-Video-Text2Video");
         var model = new ScriptedModel(function.Name, """{"prompt":"a kite"}""");

@@ -7,6 +7,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 
 /// <summary>
 /// Reads a function call's arguments against its descriptor before anything is sent: each value as a
@@ -19,6 +20,41 @@ internal static class ToolFunctionArguments
     private const int MaxListedValues = 20;
 
     /// <summary>The values by input index (null where not given), and the problems; values are only good without problems.</summary>
+    public static object?[] Read(WiroToolFunctionDescriptor descriptor, AIFunctionArguments arguments, List<string> problems)
+    {
+        // Input by input, each looked up: no enumerator is made on the way of a call whose arguments are all inputs.
+        var values = new object?[descriptor.Inputs.Count];
+        var taken = 0;
+        for (var i = 0; i < values.Length; i++)
+        {
+            var input = descriptor.Inputs[i];
+            if (!arguments.TryGetValue(input.Key, out var value))
+            {
+                continue;
+            }
+
+            taken++;
+            if (!IsNull(value))
+            {
+                values[i] = Convert(input, value, problems);
+            }
+        }
+
+        if (taken < arguments.Count)
+        {
+            foreach (var argument in arguments)
+            {
+                if (!descriptor.IndexByKey.ContainsKey(argument.Key))
+                {
+                    problems.Add($"Argument '{argument.Key}' is not an input of this tool; its inputs are {List(Keys(descriptor))}.");
+                }
+            }
+        }
+
+        return values;
+    }
+
+    /// <summary>Reads the arguments given as pairs, in their order, as the <see cref="AIFunctionArguments"/> overload does.</summary>
     public static object?[] Read(WiroToolFunctionDescriptor descriptor, IEnumerable<KeyValuePair<string, object?>> arguments, List<string> problems)
     {
         var values = new object?[descriptor.Inputs.Count];

@@ -5,7 +5,6 @@ using System;
 using System.Buffers;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -176,9 +175,34 @@ internal static class ToolFunctionResult
         }
     }
 
-    /// <summary>The output's content type when it is a media type (<c>type/subtype</c>), else <c>application/octet-stream</c>.</summary>
-    private static string MediaType(string contentType)
-        => MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.MediaType is { } mediaType && mediaType.IndexOf('/') > 0
-            ? mediaType
-            : FallbackMediaType;
+    /// <summary>
+    /// The output's content type when it is a media type (<c>type/subtype</c>, parameters after <c>;</c> dropped), else
+    /// <c>application/octet-stream</c>. Checked by hand: a content type that already is one (<c>video/mp4</c>) is
+    /// returned as it is, with nothing allocated.
+    /// </summary>
+    internal static string MediaType(string contentType)
+    {
+        var end = contentType.IndexOf(';');
+        var mediaType = (end < 0 ? contentType : contentType.Substring(0, end)).Trim();
+        var slash = mediaType.IndexOf('/');
+        if (slash <= 0 || slash == mediaType.Length - 1)
+        {
+            return FallbackMediaType;
+        }
+
+        for (var i = 0; i < mediaType.Length; i++)
+        {
+            if (i != slash && !IsTokenChar(mediaType[i]))
+            {
+                return FallbackMediaType;
+            }
+        }
+
+        return mediaType;
+    }
+
+    /// <summary>A character of an RFC 9110 token.</summary>
+    private static bool IsTokenChar(char c)
+        => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
+            or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
 }
