@@ -55,7 +55,9 @@ public sealed class McpCommandTests
         Assert.True(link.Size > 0);
         var summary = JsonDocument.Parse(Assert.IsType<TextContentBlock>(result.Content[0]).Text).RootElement;
         Assert.True(summary.GetProperty("succeeded").GetBoolean());
-        Assert.Equal(link.Uri, summary.GetProperty("outputs")[0].GetProperty("url").GetString());
+        Assert.Equal(JsonValueKind.String, summary.GetProperty("taskId").ValueKind);
+        // Each URL once: in its link, not again in the summary.
+        Assert.DoesNotContain(link.Uri, result.Content.OfType<TextContentBlock>().Single().Text, StringComparison.Ordinal);
 
         // Notifications come before the result on the stream, but the client hands each to its own work item: they
         // may arrive after the result and in any order, so they are read in the order of their progress values.

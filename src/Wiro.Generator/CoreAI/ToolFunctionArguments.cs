@@ -19,8 +19,8 @@ internal static class ToolFunctionArguments
 {
     private const int MaxListedValues = 20;
 
-    /// <summary>The values by input index (null where not given), and the problems; values are only good without problems.</summary>
-    public static object?[] Read(WiroToolFunctionDescriptor descriptor, AIFunctionArguments arguments, List<string> problems)
+    /// <summary>The values by input index (null where not given), and the problems (null when there are none: a good call allocates no list); values are only good without problems.</summary>
+    public static object?[] Read(WiroToolFunctionDescriptor descriptor, AIFunctionArguments arguments, ref List<string>? problems)
     {
         // Input by input, each looked up: no enumerator is made on the way of a call whose arguments are all inputs.
         var values = new object?[descriptor.Inputs.Count];
@@ -36,7 +36,7 @@ internal static class ToolFunctionArguments
             taken++;
             if (!IsNull(value))
             {
-                values[i] = Convert(input, value, problems);
+                values[i] = Convert(input, value, ref problems);
             }
         }
 
@@ -46,7 +46,7 @@ internal static class ToolFunctionArguments
             {
                 if (!descriptor.IndexByKey.ContainsKey(argument.Key))
                 {
-                    problems.Add($"Argument '{argument.Key}' is not an input of this tool; its inputs are {List(Keys(descriptor))}.");
+                    (problems ??= new List<string>()).Add($"Argument '{argument.Key}' is not an input of this tool; its inputs are {List(Keys(descriptor))}.");
                 }
             }
         }
@@ -55,14 +55,14 @@ internal static class ToolFunctionArguments
     }
 
     /// <summary>Reads the arguments given as pairs, in their order, as the <see cref="AIFunctionArguments"/> overload does.</summary>
-    public static object?[] Read(WiroToolFunctionDescriptor descriptor, IEnumerable<KeyValuePair<string, object?>> arguments, List<string> problems)
+    public static object?[] Read(WiroToolFunctionDescriptor descriptor, IEnumerable<KeyValuePair<string, object?>> arguments, ref List<string>? problems)
     {
         var values = new object?[descriptor.Inputs.Count];
         foreach (var argument in arguments)
         {
             if (!descriptor.IndexByKey.TryGetValue(argument.Key, out var index))
             {
-                problems.Add($"Argument '{argument.Key}' is not an input of this tool; its inputs are {List(Keys(descriptor))}.");
+                (problems ??= new List<string>()).Add($"Argument '{argument.Key}' is not an input of this tool; its inputs are {List(Keys(descriptor))}.");
                 continue;
             }
 
@@ -72,30 +72,30 @@ internal static class ToolFunctionArguments
                 continue;
             }
 
-            values[index] = Convert(input, argument.Value, problems);
+            values[index] = Convert(input, argument.Value, ref problems);
         }
 
         return values;
     }
 
-    private static object? Convert(WiroToolFunctionInput input, object? value, List<string> problems)
+    private static object? Convert(WiroToolFunctionInput input, object? value, ref List<string>? problems)
     {
         switch (input.Kind)
         {
             case WiroToolInputKind.Integer:
                 if (TryInteger(value, out var whole))
                 {
-                    return whole;
+                    return Boxed(whole);
                 }
 
-                return Wrong(input, "an integer", value, problems);
+                return Wrong(input, "an integer", value, ref problems);
             case WiroToolInputKind.Number:
                 if (TryNumber(value, out var number))
                 {
                     return number;
                 }
 
-                return Wrong(input, "a number", value, problems);
+                return Wrong(input, "a number", value, ref problems);
             case WiroToolInputKind.Boolean:
                 if (value is bool flag)
                 {
@@ -107,17 +107,17 @@ internal static class ToolFunctionArguments
                     return element.GetBoolean();
                 }
 
-                return Wrong(input, "true or false", value, problems);
+                return Wrong(input, "true or false", value, ref problems);
             case WiroToolInputKind.StringList:
             case WiroToolInputKind.FileUrlList:
                 if (!TryStrings(value, out var items))
                 {
-                    return Wrong(input, input.Kind == WiroToolInputKind.StringList ? "an array of strings" : "an array of http(s) URLs", value, problems);
+                    return Wrong(input, input.Kind == WiroToolInputKind.StringList ? "an array of strings" : "an array of http(s) URLs", value, ref problems);
                 }
 
                 foreach (var item in items)
                 {
-                    if (!Fits(input, item, problems))
+                    if (!Fits(input, item, ref problems))
                     {
                         return null;
                     }
@@ -127,21 +127,29 @@ internal static class ToolFunctionArguments
             default:
                 if (!TryString(value, out var text))
                 {
-                    return Wrong(input, input.Kind == WiroToolInputKind.FileUrl ? "an http(s) URL string" : "a string", value, problems);
+                    return Wrong(input, input.Kind == WiroToolInputKind.FileUrl ? "an http(s) URL string" : "a string", value, ref problems);
                 }
 
-                return Fits(input, text, problems) ? text : null;
+                return Fits(input, text, ref problems) ? text : null;
         }
     }
 
     /// <summary>A string value (or a list's item) is one of the input's choices, or a URL where it must be one.</summary>
-    private static bool Fits(WiroToolFunctionInput input, string text, List<string> problems)
+    // The integers a model gives most (sizes, steps, counts, frame rates) boxed once, as the runtime keeps its boxed
+    // booleans: a call's integers then cost no allocation. Filled as they are met; a race only boxes one twice.
+    private const int BoxedLimit = 4096;
+    private static readonly object?[] BoxedIntegers = new object?[BoxedLimit];
+
+    private static object Boxed(long whole)
+        => whole is >= 0 and < BoxedLimit ? BoxedIntegers[whole] ??= whole : whole;
+
+    private static bool Fits(WiroToolFunctionInput input, string text, ref List<string>? problems)
     {
         if (input.Kind is WiroToolInputKind.FileUrl or WiroToolInputKind.FileUrlList)
         {
             if (!IsHttpUrl(text))
             {
-                problems.Add($"Argument '{input.Key}' must be an absolute http or https URL; got {Quote(text)}.");
+                (problems ??= new List<string>()).Add($"Argument '{input.Key}' must be an absolute http or https URL; got {Quote(text)}.");
                 return false;
             }
 
@@ -150,7 +158,7 @@ internal static class ToolFunctionArguments
 
         if (input.AllowedValues is { } allowed && !Contains(allowed, text))
         {
-            problems.Add($"Argument '{input.Key}' must be one of {List(allowed)}; got {Quote(text)}.");
+            (problems ??= new List<string>()).Add($"Argument '{input.Key}' must be one of {List(allowed)}; got {Quote(text)}.");
             return false;
         }
 
@@ -160,9 +168,9 @@ internal static class ToolFunctionArguments
     internal static bool IsHttpUrl(string text)
         => Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    private static object? Wrong(WiroToolFunctionInput input, string expected, object? value, List<string> problems)
+    private static object? Wrong(WiroToolFunctionInput input, string expected, object? value, ref List<string>? problems)
     {
-        problems.Add($"Argument '{input.Key}' must be {expected}; got {Describe(value)}.");
+        (problems ??= new List<string>()).Add($"Argument '{input.Key}' must be {expected}; got {Describe(value)}.");
         return null;
     }
 

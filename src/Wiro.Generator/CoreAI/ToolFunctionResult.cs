@@ -26,13 +26,14 @@ internal static class ToolFunctionResult
     private static Utf8JsonWriter? t_writer;
 
     /// <summary>
-    /// A summary as JSON (<c>taskId</c>, <c>status</c>, <c>succeeded</c>, <c>cost</c>, <c>outputs</c> with name, media type
-    /// and URL, <c>error</c> when it failed), a link per file output and the text of each inline answer; a failed task
-    /// starts with an <see cref="ErrorContent"/>.
+    /// A summary as JSON (<c>taskId</c>, <c>status</c>, <c>succeeded</c>, <c>cost</c>, <c>error</c> when it failed), a
+    /// link per file output (its URL and media type; the <see cref="WiroOutput"/>, with its name and size, as raw
+    /// representation) and the text of each inline answer; a failed task starts with an <see cref="ErrorContent"/>. Each
+    /// URL is in the result once: a model pays for every token of it.
     /// </summary>
     public static List<AIContent> Of(WiroTaskResult result)
     {
-        var contents = new List<AIContent>(2 + result.Outputs.Count);
+        var contents = new List<AIContent>((result.IsSuccess ? 1 : 2) + result.Outputs.Count);
         if (!result.IsSuccess)
         {
             contents.Add(new ErrorContent("The Wiro task " + result.Task.Id + " did not succeed: " + result.FailureReason)
@@ -103,23 +104,6 @@ internal static class ToolFunctionResult
                 json.WriteString("error", reason);
             }
 
-            json.WriteStartArray("outputs");
-            var outputs = result.Outputs;
-            for (var i = 0; i < outputs.Count; i++)
-            {
-                var output = outputs[i];
-                json.WriteStartObject();
-                json.WriteString("name", output.Name);
-                json.WriteString("mediaType", output.ContentType);
-                if (output.Url is { } url)
-                {
-                    json.WriteString("url", url.AbsoluteUri);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
             json.WriteEndObject();
             json.Flush();
             return Encoding.UTF8.GetString(buffer.WrittenSpan);

@@ -61,9 +61,9 @@ internal sealed class ToolRunValues
             value = formattable.ToString(null, CultureInfo.InvariantCulture);
         }
 
-        var problems = new List<string>();
-        var read = ToolFunctionArguments.Read(_tool, new[] { new KeyValuePair<string, object?>(key, value) }, problems);
-        if (problems.Count == 0 && read[index] is { } fitted)
+        List<string>? problems = null;
+        var read = ToolFunctionArguments.Read(_tool, new[] { new KeyValuePair<string, object?>(key, value) }, ref problems);
+        if (problems is null && read[index] is { } fitted)
         {
             Values[index] = fitted;
             return true;

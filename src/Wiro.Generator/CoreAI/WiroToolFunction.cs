@@ -76,9 +76,9 @@ public sealed class WiroToolFunction : AIFunction
     /// <inheritdoc/>
     protected override async ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        var values = ToolFunctionArguments.Read(Descriptor, arguments, problems);
-        if (problems.Count > 0)
+        List<string>? problems = null;
+        var values = ToolFunctionArguments.Read(Descriptor, arguments, ref problems);
+        if (problems is not null)
         {
             return new ErrorContent("The tool was not run (nothing was sent, nothing is billed): " + string.Join(" ", problems))
             {
