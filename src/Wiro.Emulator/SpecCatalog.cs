@@ -59,8 +59,16 @@ internal sealed class SpecCatalog
     public string? ImageCountInput(ToolSpec spec)
         => _imageCountInputs.GetOrAdd(spec.Owner + "/" + spec.Slug, _ =>
         {
-            var (plan, _) = ToolPlanner.Plan(spec, null, Array.Empty<string>(), CancellationToken.None);
-            return ImagePlanner.Plan(spec, FunctionPlanner.Plan(spec, plan))?.CountInput;
+            try
+            {
+                var (plan, _) = ToolPlanner.Plan(spec, null, Array.Empty<string>(), CancellationToken.None);
+                return ImagePlanner.Plan(spec, FunctionPlanner.Plan(spec, plan))?.CountInput;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A page the planner cannot plan still runs, with one image, as the build skips what it cannot plan.
+                return null;
+            }
         });
 
     private static string? ReadIfPresent(string path) => File.Exists(path) ? File.ReadAllText(path) : null;

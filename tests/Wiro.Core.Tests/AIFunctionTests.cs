@@ -28,7 +28,7 @@ public sealed class AIFunctionTests
     [InlineData("video/mp4\r\nx: y", "application/octet-stream")]
     public void An_outputs_content_type_becomes_a_media_type_a_link_can_carry(string contentType, string expected)
     {
-        var mediaType = ToolFunctionResult.MediaType(contentType);
+        var mediaType = MediaTypes.Of(contentType);
 
         Assert.Equal(expected, mediaType);
         Assert.Equal(expected, new UriContent("https://cdn.example/0.bin", mediaType).MediaType);

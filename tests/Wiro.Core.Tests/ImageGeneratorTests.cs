@@ -76,7 +76,9 @@ public sealed class ImageGeneratorTests
         Assert.Equal(("image-2.png", (long)png.Length), (upload.Files.Single().FileName, upload.Files.Single().Length));
         using var http = new HttpClient();
         Assert.Equal(png, await http.GetByteArrayAsync(run.Fields["inputImage2Url"].Single()));
-        Assert.Equal([("OriginalImages", "the tool takes 2 of them: the first are sent")], traced.Ignored(WiroImageGenerator.IgnoredOptionEvent));
+        Assert.Equal(
+            [("OriginalImages", "an original image must be an http(s) UriContent or a DataContent"), ("OriginalImages", "the tool takes 2 of them: the rest are not sent")],
+            traced.Ignored(WiroImageGenerator.IgnoredOptionEvent));
     }
 
     [Fact]
@@ -119,16 +121,65 @@ public sealed class ImageGeneratorTests
         using var generator = env.Client.Ratio.AsIImageGenerator();
         using var traced = new TracedCall();
 
-        await generator.GenerateAsync(
-            new ImageGenerationRequest("a koala", [new UriContent("https://example.com/a.png", "image/png")]),
-            new ImageGenerationOptions { Count = 2, MediaType = "image/png", StreamingCount = 2, AdditionalProperties = new() { ["seed"] = 7 } });
+        await generator.GenerateImagesAsync("a koala", new ImageGenerationOptions
+        {
+            MediaType = "image/png",
+            StreamingCount = 2,
+            ResponseFormat = ImageGenerationResponseFormat.Hosted,
+            AdditionalProperties = new() { ["seed"] = 7 },
+        });
 
         var run = Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Run/acme/ratio");
-        Assert.Equal(["aspectRatio", "prompt"], run.Fields.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["aspectRatio", "num_images", "prompt"], run.Fields.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(
-            [("seed", "the tool has no input for it"), ("Count", "the tool has no input for it"), ("MediaType", "the tool has no input for it"),
-             ("StreamingCount", "images are not streamed"), ("OriginalImages", "the tool has no input for it")],
+            [("seed", "the tool has no input for it"), ("MediaType", "the tool has no input for it"),
+             ("StreamingCount", "images are not streamed"), ("ResponseFormat", "Wiro's images are links: they come as links")],
             traced.Ignored(WiroImageGenerator.IgnoredOptionEvent));
+    }
+
+    [Theory]
+    [InlineData(3, "2")]
+    [InlineData(4, "4")]
+    [InlineData(100, "4")]
+    [InlineData(1, "1")]
+    public async Task A_count_goes_to_the_largest_number_of_a_count_select_not_above_it(int count, string sent)
+    {
+        await using var env = await StartAsync();
+        using var generator = env.Client.Ratio.AsIImageGenerator();
+
+        var response = await generator.GenerateImagesAsync("a koala", new ImageGenerationOptions { Count = count });
+
+        Assert.Equal([sent], Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Run/acme/ratio").Fields["num_images"]);
+        Assert.Equal(int.Parse(sent, System.Globalization.CultureInfo.InvariantCulture), response.Contents.Count);
+    }
+
+    [Fact]
+    public async Task An_edit_a_tool_cannot_take_is_refused_before_anything_is_sent()
+    {
+        await using var env = await StartAsync();
+        using var generator = env.Client.Ratio.AsIImageGenerator();
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => generator.EditImageAsync(new DataContent(TinyPngBytes(), "image/png"), "make it night"));
+
+        Assert.DoesNotContain(env.Emulator.Requests, r => r.Path is "/v1/Run/acme/ratio" or "/v1/File/Upload");
+    }
+
+    [Fact]
+    public async Task A_content_type_that_is_no_media_type_comes_back_as_octet_stream_and_the_data_budget_covers_all_images()
+    {
+        await using var env = await StartAsync();
+        using var generator = env.Client.Image.AsIImageGenerator();
+        env.Emulator.EnqueueOutcome(WiroTaskOutcome.Success(WiroOutputFile.Text("0.png", "not quite a png", contentType: "png")));
+
+        var link = Assert.IsType<UriContent>(Assert.Single((await generator.GenerateImagesAsync("a koala")).Contents));
+        Assert.Equal("application/octet-stream", link.MediaType);
+
+        var png = TinyPngBytes().Length;
+        var capped = new WiroImageGenerator(env.Client, ImageClient.ImageDescriptor) { MaxDataBytes = (2 * png) - 1 };
+        var data = new ImageGenerationOptions { ResponseFormat = ImageGenerationResponseFormat.Data, Count = 2 };
+        await Assert.ThrowsAsync<WiroResponseTooLargeException>(() => capped.GenerateImagesAsync("a koala", data));
+        var enough = new WiroImageGenerator(env.Client, ImageClient.ImageDescriptor) { MaxDataBytes = 2 * png };
+        Assert.Equal(2, (await enough.GenerateImagesAsync("a koala", data)).Contents.OfType<DataContent>().Count());
     }
 
     [Fact]
@@ -151,7 +202,7 @@ public sealed class ImageGeneratorTests
         var image = ImagePlanner.Plan(spec, FunctionPlanner.Plan(spec, plan))!;
         var generated = ImageClient.ImageDescriptor;
 
-        Assert.Equal(new ImagePlan("prompt", new[] { "inputImageUrl", "inputImage2Url" }.ToEquatableArray(), "width", "height", null, null, "samples", "outputFormat"), image);
+        Assert.Equal(new ImagePlan("prompt", new[] { "inputImageUrl", "inputImage2Url" }.ToEquatableArray(), "width", "height", null, EquatableArray<ImageShape>.Empty, null, EquatableArray<ImageShape>.Empty, "samples", "outputFormat"), image);
         Assert.Equal(
             (image.PromptInput, image.WidthInput, image.HeightInput, image.SizeInput, image.AspectRatioInput, image.CountInput, image.FormatInput),
             (generated.PromptInput, generated.WidthInput, generated.HeightInput, generated.SizeInput, generated.AspectRatioInput, generated.CountInput, generated.FormatInput));

@@ -2,19 +2,40 @@
 namespace Wiro;
 
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 
-/// <summary>An output's bytes read into memory, within a cap: what the adapters hand out as <c>DataContent</c>.</summary>
+/// <summary>
+/// Outputs' bytes read into memory within a budget: what the adapters hand out as <c>DataContent</c>. The budget is
+/// a response's, not an output's, so a task that lists many outputs cannot make the client hold many caps' worth.
+/// </summary>
 internal static class OutputData
 {
-    /// <summary>The adapters' default cap on one output read into memory: 64 MiB.</summary>
+    /// <summary>The adapters' default budget for one response's outputs read into memory: 64 MiB.</summary>
     public const long DefaultMaxBytes = 64L * 1024 * 1024;
+
+    /// <summary>Each output's bytes, in order, all of them within <paramref name="maxBytes"/> together.</summary>
+    public static async Task<List<byte[]>> ReadAllAsync(IReadOnlyList<WiroOutput> outputs, long maxBytes, CancellationToken cancellationToken)
+    {
+        var all = new List<byte[]>(outputs.Count);
+        var left = maxBytes;
+        foreach (var output in outputs)
+        {
+            var bytes = await ReadAsync(output, left, cancellationToken).ConfigureAwait(false);
+            left -= bytes.Length;
+            all.Add(bytes);
+        }
+
+        return all;
+    }
 
     /// <summary>The output's bytes; a <see cref="WiroResponseTooLargeException"/> once it declares or passes <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]> ReadAsync(WiroOutput output, long maxBytes, CancellationToken cancellationToken)
     {
+        // A byte array holds at most Array.MaxLength bytes, whatever budget is set.
+        maxBytes = Math.Min(maxBytes, Array.MaxLength);
         if (output.Size is { } size && size > maxBytes)
         {
             throw TooLarge(output, maxBytes, size);
@@ -26,7 +47,7 @@ internal static class OutputData
     }
 
     private static WiroResponseTooLargeException TooLarge(WiroOutput output, long maxBytes, long? size)
-        => new($"Output '{output.Name}' is larger than the {maxBytes}-byte cap on an output read into memory"
+        => new($"Output '{output.Name}' does not fit the {maxBytes} bytes left of the cap on outputs read into memory (MaxDataBytes)"
             + (size is { } declared ? $": Wiro gives its size as {declared}." : "; it was dropped once it passed the cap."), maxBytes, size, null);
 
     /// <summary>A write-only memory stream that refuses to grow past its cap.</summary>

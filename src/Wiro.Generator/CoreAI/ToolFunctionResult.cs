@@ -12,8 +12,6 @@ using Microsoft.Extensions.AI;
 /// <summary>What a <see cref="WiroToolFunction"/> call returns to a model, written with <see cref="Utf8JsonWriter"/> (no reflection).</summary>
 internal static class ToolFunctionResult
 {
-    private const string FallbackMediaType = "application/octet-stream";
-
     private const int MaxKeptBufferBytes = 16 * 1024;
 
     // A summary is written synchronously, so one buffer and one writer per thread are reused rather than a stream and
@@ -63,7 +61,7 @@ internal static class ToolFunctionResult
     /// <summary>An output's link with its media type; the <see cref="WiroOutput"/> itself (file name, size) is its raw representation, at no cost.</summary>
     private static UriContent Link(Uri url, WiroOutput output)
     {
-        return new UriContent(url, MediaType(output.ContentType)) { RawRepresentation = output };
+        return new UriContent(url, output.MediaType) { RawRepresentation = output };
     }
 
     /// <summary>A run Wiro refused, or an answer it could not read: the model can read why.</summary>
@@ -158,35 +156,4 @@ internal static class ToolFunctionResult
             return null;
         }
     }
-
-    /// <summary>
-    /// The output's content type when it is a media type (<c>type/subtype</c>, parameters after <c>;</c> dropped), else
-    /// <c>application/octet-stream</c>. Checked by hand: a content type that already is one (<c>video/mp4</c>) is
-    /// returned as it is, with nothing allocated.
-    /// </summary>
-    internal static string MediaType(string contentType)
-    {
-        var end = contentType.IndexOf(';');
-        var mediaType = (end < 0 ? contentType : contentType.Substring(0, end)).Trim();
-        var slash = mediaType.IndexOf('/');
-        if (slash <= 0 || slash == mediaType.Length - 1)
-        {
-            return FallbackMediaType;
-        }
-
-        for (var i = 0; i < mediaType.Length; i++)
-        {
-            if (i != slash && !IsTokenChar(mediaType[i]))
-            {
-                return FallbackMediaType;
-            }
-        }
-
-        return mediaType;
-    }
-
-    /// <summary>A character of an RFC 9110 token.</summary>
-    private static bool IsTokenChar(char c)
-        => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
-            or '!' or '#' or '$' or '%' or '&' or '\'' or '*' or '+' or '-' or '.' or '^' or '_' or '`' or '|' or '~';
 }

@@ -176,7 +176,7 @@ internal sealed class ToolRunValues
 
         if (next < files.Count)
         {
-            Ignore(option, $"the tool takes {next.ToString(CultureInfo.InvariantCulture)} of them: the first are sent");
+            Ignore(option, $"the tool takes {next.ToString(CultureInfo.InvariantCulture)} of them: the rest are not sent");
         }
     }
 

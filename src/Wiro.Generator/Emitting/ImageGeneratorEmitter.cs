@@ -28,7 +28,9 @@ internal static class ImageGeneratorEmitter
         DescriptorInitializers.Role(writer, "WidthInput", image.WidthInput);
         DescriptorInitializers.Role(writer, "HeightInput", image.HeightInput);
         DescriptorInitializers.Role(writer, "SizeInput", image.SizeInput);
+        Shapes(writer, "SizeChoices", image.SizeChoices, context);
         DescriptorInitializers.Role(writer, "AspectRatioInput", image.AspectRatioInput);
+        Shapes(writer, "RatioChoices", image.RatioChoices, context);
         DescriptorInitializers.Role(writer, "CountInput", image.CountInput);
         DescriptorInitializers.Role(writer, "FormatInput", image.FormatInput);
         writer.Indentation--;
@@ -46,5 +48,26 @@ internal static class ImageGeneratorEmitter
             public virtual global::Microsoft.Extensions.AI.IImageGenerator AsIImageGenerator()
                 => new {{context.Qualify("WiroImageGenerator")}}(Client, ImageDescriptor);
             """);
+    }
+
+    /// <summary><c>Property = new WiroImageShape[] { new("16:9", 16, 9), ... },</c> when the select has shapes.</summary>
+    private static void Shapes(SourceWriter writer, string property, EquatableArray<ImageShape> shapes, EmitContext context)
+    {
+        if (shapes.Count == 0)
+        {
+            return;
+        }
+
+        var shape = context.Qualify("WiroImageShape");
+        writer.WriteLine($"{property} = new {shape}[]");
+        writer.WriteLine("{");
+        writer.Indentation++;
+        foreach (var choice in shapes)
+        {
+            writer.WriteLine($"new {shape}({Escape.StringLiteral(choice.Value)}, {choice.Width.ToString(System.Globalization.CultureInfo.InvariantCulture)}, {choice.Height.ToString(System.Globalization.CultureInfo.InvariantCulture)}),");
+        }
+
+        writer.Indentation--;
+        writer.WriteLine("},");
     }
 }

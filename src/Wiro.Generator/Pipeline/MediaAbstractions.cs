@@ -2,7 +2,7 @@ namespace Wiro.Generator.Pipeline;
 
 /// <summary>
 /// Which of Microsoft.Extensions.AI's image and speech abstractions a compilation references: they arrived in different
-/// versions (<c>ITextToSpeechClient</c> in 11), all marked <c>[Experimental("MEAI001")]</c>. Value-equal.
+/// versions of Microsoft.Extensions.AI.Abstractions, all marked <c>[Experimental("MEAI001")]</c>. Value-equal.
 /// </summary>
 /// <param name="ImageGenerator"><c>IImageGenerator</c> and what the core's image generator uses with it.</param>
 /// <param name="SpeechToText"><c>ISpeechToTextClient</c> and what the core's speech-to-text client uses with it.</param>

@@ -56,24 +56,6 @@ internal static class AdapterInputs
         return null;
     }
 
-    /// <summary>True when one of the page's categories, lowered with spaces as <c>-</c>, is one of <paramref name="names"/>.</summary>
-    public static bool HasCategory(ToolSpec spec, params string[] names)
-    {
-        foreach (var category in spec.Categories)
-        {
-            var normalized = category.Trim().ToLowerInvariant().Replace(' ', '-');
-            foreach (var name in names)
-            {
-                if (normalized == name)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>A select's options as the page lists them (value and label), those the function allows.</summary>
     public static EquatableArray<InputChoice> Choices(ToolSpec spec, FunctionPlan function, string? key)
     {

@@ -61,7 +61,7 @@ public static class ChatPlanner
     /// <summary>True for categories <c>llm</c> or <c>chat</c>, or inputs <c>prompt</c> and <c>session_id</c>.</summary>
     public static bool IsChatTool(ToolSpec spec, FunctionPlan function)
     {
-        if (HasCategory(spec, "llm", "chat"))
+        if (AdapterCategories.Has(spec, AdapterKind.Chat))
         {
             return true;
         }

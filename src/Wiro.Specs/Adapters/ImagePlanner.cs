@@ -6,12 +6,13 @@ namespace Wiro.Specs;
 
 /// <summary>
 /// Decides whether a tool is an image tool and which inputs take which part of an image request: the one home of
-/// these rules. A tool is an image tool when a category is <c>text-to-image</c>, <c>image-to-image</c>,
-/// <c>image-editing</c> or <c>inpainting</c> and it has a free text input for the prompt or a file input for an
+/// these rules. A tool is an image tool when a category names one (<see cref="AdapterCategories"/>: <c>text-to-image</c>,
+/// <c>image-to-image</c>, <c>image-editing</c>, <c>inpainting</c>) and it has a free text input for the prompt or a file input for an
 /// image. Roles are found as <see cref="AdapterInputs"/> finds them: the prompt among free text; the images are every
 /// file input whose key names an image (not a mask); width and height are numbers, both or neither; the size is a
 /// select whose values are all <c>WxH</c>; the aspect ratio a select with a <c>W:H</c> value; the count a number or a
-/// select of whole numbers; the format a select offering <c>png</c>, <c>jpeg</c>, <c>jpg</c> or <c>webp</c>.
+/// select of whole numbers; the format a select offering <c>png</c>, <c>jpeg</c>, <c>jpg</c> or <c>webp</c>. The size
+/// and ratio selects' values are read here, once, as <see cref="ImageShape"/>s: the core only picks the nearest.
 /// </summary>
 public static class ImagePlanner
 {
@@ -27,7 +28,7 @@ public static class ImagePlanner
     /// <summary>The tool as an image generator, or null when it is not an image tool.</summary>
     public static ImagePlan? Plan(ToolSpec spec, FunctionPlan function)
     {
-        if (!HasCategory(spec, "text-to-image", "image-to-image", "image-editing", "inpainting"))
+        if (!AdapterCategories.Has(spec, AdapterKind.Image))
         {
             return null;
         }
@@ -55,13 +56,17 @@ public static class ImagePlanner
             width = height = null;
         }
 
+        var size = Find(function, Size, input => IsSelect(input) && AllSizes(input.AllowedValues));
+        var ratio = Find(function, AspectRatio, input => IsSelect(input) && AnyRatio(input.AllowedValues));
         return new ImagePlan(
             prompt,
             images.ToEquatableArray(),
             width,
             height,
-            Find(function, Size, input => IsSelect(input) && AllSizes(input.AllowedValues)),
-            Find(function, AspectRatio, input => IsSelect(input) && AnyRatio(input.AllowedValues)),
+            size,
+            Shapes(function, size, TryReadSize),
+            ratio,
+            Shapes(function, ratio, TryReadRatio),
             Find(function, Count, input => IsNumber(input) || (IsSelect(input) && AllWholeNumbers(input.AllowedValues))),
             Find(function, Format, input => IsSelect(input) && AnyOf(input.AllowedValues, Formats)));
     }
@@ -82,6 +87,26 @@ public static class ImagePlanner
             && int.TryParse(parts[0].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out first)
             && int.TryParse(parts[1].Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out second)
             && first > 0 && second > 0;
+    }
+
+    private delegate bool PairReader(string text, out int width, out int height);
+
+    /// <summary>The select's values that read as a pair, in the page's order.</summary>
+    private static EquatableArray<ImageShape> Shapes(FunctionPlan function, string? key, PairReader read)
+    {
+        var shapes = new List<ImageShape>();
+        if (Input(function, key) is { } input)
+        {
+            foreach (var value in input.AllowedValues)
+            {
+                if (read(value, out var width, out var height))
+                {
+                    shapes.Add(new ImageShape(value, width, height));
+                }
+            }
+        }
+
+        return shapes.ToEquatableArray();
     }
 
     private static bool AllSizes(EquatableArray<string> values)

@@ -4,7 +4,7 @@ namespace Wiro.Specs;
 
 /// <summary>
 /// Decides whether a tool is a speech-to-text or a text-to-speech tool, and which inputs take which part: the one
-/// home of these rules. Speech-to-text: a category <c>speech-to-text</c>, <c>automatic-speech-recognition</c>,
+/// home of these rules (the categories as <see cref="AdapterCategories"/> reads them). Speech-to-text: a category <c>speech-to-text</c>, <c>automatic-speech-recognition</c>,
 /// <c>transcription</c> or <c>audio-to-text</c>, and a file input for the audio (one whose key names audio, else the
 /// only file input). Text-to-speech: a category <c>text-to-speech</c> or <c>tts</c>, and a free text input for the
 /// text. Roles are found as <see cref="AdapterInputs"/> finds them.
@@ -13,7 +13,8 @@ public static class SpeechPlanner
 {
     private static readonly string[] Audio = { "inputaudiourl", "inputaudio", "audiourl", "audio", "audiofile", "file", "inputfile", "inputfileurl" };
     private static readonly string[] Language = { "language", "lang", "languagecode", "spokenlanguage", "sourcelanguage", "inputlanguage" };
-    private static readonly string[] Text = { "prompt", "text", "input", "inputtext", "script" };
+    // The words to speak: "text" first, since a tool with both may take a description of the voice as its prompt.
+    private static readonly string[] Text = { "text", "inputtext", "prompt", "input", "script" };
     private static readonly string[] Voice = { "voice", "voiceid", "speaker", "speakerid", "voicename" };
     private static readonly string[] Model = { "model", "modelid", "selectedmodel" };
     private static readonly string[] Speed = { "speed", "rate", "speechrate" };
@@ -23,7 +24,7 @@ public static class SpeechPlanner
     /// <summary>The tool as a speech-to-text client, or null when it is not a speech-to-text tool.</summary>
     public static SpeechToTextPlan? PlanSpeechToText(ToolSpec spec, FunctionPlan function)
     {
-        if (!HasCategory(spec, "speech-to-text", "automatic-speech-recognition", "transcription", "audio-to-text"))
+        if (!AdapterCategories.Has(spec, AdapterKind.SpeechToText))
         {
             return null;
         }
@@ -41,7 +42,7 @@ public static class SpeechPlanner
     /// <summary>The tool as a text-to-speech client, or null when it is not a text-to-speech tool.</summary>
     public static TextToSpeechPlan? PlanTextToSpeech(ToolSpec spec, FunctionPlan function)
     {
-        if (!HasCategory(spec, "text-to-speech", "tts"))
+        if (!AdapterCategories.Has(spec, AdapterKind.TextToSpeech))
         {
             return null;
         }

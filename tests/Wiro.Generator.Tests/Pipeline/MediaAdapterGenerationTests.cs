@@ -93,7 +93,7 @@ public sealed class MediaAdapterGenerationTests
     {
         var adapters = new AdapterPlans(
             null,
-            new ImagePlan("prompt", EquatableArray<string>.Empty, null, null, null, null, null, null),
+            new ImagePlan("prompt", EquatableArray<string>.Empty, null, null, null, EquatableArray<ImageShape>.Empty, null, EquatableArray<ImageShape>.Empty, null, null),
             new SpeechToTextPlan("audio", null, EquatableArray<InputChoice>.Empty),
             new TextToSpeechPlan("prompt", null, EquatableArray<InputChoice>.Empty, null, EquatableArray<InputChoice>.Empty, null, EquatableArray<InputChoice>.Empty, null, null));
         var context = new EmitContext("Wiro", "public", "protected internal override", false, false, true, EquatableArray<string>.Empty, false,

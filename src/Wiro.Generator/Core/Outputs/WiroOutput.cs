@@ -41,6 +41,12 @@ public sealed class WiroOutput
     /// <summary>The content type, e.g. <c>image/png</c>.</summary>
     public string ContentType { get; }
 
+    /// <summary>
+    /// <see cref="ContentType"/> as a media type: <c>type/subtype</c> with any parameters dropped, or
+    /// <c>application/octet-stream</c> when Wiro's is not one (empty, <c>raw</c>, or holding characters a header refuses).
+    /// </summary>
+    public string MediaType => MediaTypes.Of(ContentType);
+
     /// <summary>The size in bytes, when Wiro gave it.</summary>
     public long? Size { get; }
 

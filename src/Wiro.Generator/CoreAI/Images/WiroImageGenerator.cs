@@ -27,7 +27,7 @@ using Microsoft.Extensions.AI;
 /// and traced: an event <see cref="IgnoredOptionEvent"/> on the current activity.</para>
 /// <para><b>Response.</b> The task's image outputs (every file output when none is an image), each as a
 /// <see cref="UriContent"/> with its media type, or as a <see cref="DataContent"/> (downloaded, at most
-/// <see cref="MaxDataBytes"/> each) when <see cref="ImageGenerationOptions.ResponseFormat"/> is
+/// <see cref="MaxDataBytes"/> for them all) when <see cref="ImageGenerationOptions.ResponseFormat"/> is
 /// <see cref="ImageGenerationResponseFormat.Data"/>; each content's raw representation is its <see cref="WiroOutput"/>,
 /// the response's the <see cref="WiroTaskResult"/> (with the cost).</para>
 /// <para><b>Errors.</b> A task that does not succeed is a <see cref="WiroTaskFailedException"/>; a refused run a
@@ -55,7 +55,7 @@ public sealed class WiroImageGenerator : IImageGenerator
     /// <summary>The data this generator was made from.</summary>
     public WiroImageDescriptor Descriptor { get; }
 
-    /// <summary>The most bytes one image is read into memory with, for <see cref="ImageGenerationResponseFormat.Data"/>: 64 MiB by default.</summary>
+    /// <summary>The most bytes a response's images are read into memory with, together, for <see cref="ImageGenerationResponseFormat.Data"/>: 64 MiB by default.</summary>
     public long MaxDataBytes { get; init; } = OutputData.DefaultMaxBytes;
 
     /// <inheritdoc/>
@@ -66,16 +66,43 @@ public sealed class WiroImageGenerator : IImageGenerator
             throw new ArgumentNullException(nameof(request));
         }
 
+        var images = new List<AIContent>();
+        var dropped = false;
+        if (request.OriginalImages is { } originals)
+        {
+            foreach (var image in originals)
+            {
+                // Any http(s) link or bytes: a link's media type often comes from its file name, which may have none.
+                if (image is UriContent { Uri: { IsAbsoluteUri: true } uri } && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                    || image is DataContent)
+                {
+                    images.Add(image);
+                }
+                else
+                {
+                    dropped |= image is not null;
+                }
+            }
+        }
+
+        // An edit the tool cannot take is refused before anything is sent: a paid run that ignores the images is not one.
+        if (images.Count > 0 && Descriptor.ImageInputs.Count == 0)
+        {
+            throw new NotSupportedException($"{Descriptor.Tool.ModelId} takes no image: it cannot edit the original images given.");
+        }
+
         var tool = Descriptor.Tool;
         var values = new ToolRunValues(tool);
         values.SetAdditional(options?.AdditionalProperties);
+        values.Unsupported(nameof(ImageGenerationRequest.OriginalImages), dropped, "an original image must be an http(s) UriContent or a DataContent");
         if (options is not null)
         {
-            values.Option(nameof(ImageGenerationOptions.Count), Descriptor.CountInput, options.Count, options.Count);
+            values.Option(nameof(ImageGenerationOptions.Count), Descriptor.CountInput, options.Count, Count(options.Count));
             SetSize(values, options.ImageSize);
             values.Option(nameof(ImageGenerationOptions.MediaType), Descriptor.FormatInput, string.IsNullOrEmpty(options.MediaType) ? null : options.MediaType, Format(values, options.MediaType));
             values.Unsupported(nameof(ImageGenerationOptions.ModelId), !string.IsNullOrEmpty(options.ModelId) && options.ModelId != tool.ModelId, "the generator runs one tool");
             values.Unsupported(nameof(ImageGenerationOptions.StreamingCount), options.StreamingCount is not null, "images are not streamed");
+            values.Unsupported(nameof(ImageGenerationOptions.ResponseFormat), options.ResponseFormat == ImageGenerationResponseFormat.Hosted, "Wiro's images are links: they come as links");
         }
 
         if (!string.IsNullOrEmpty(request.Prompt))
@@ -90,18 +117,6 @@ public sealed class WiroImageGenerator : IImageGenerator
             }
         }
 
-        var images = new List<AIContent>();
-        if (request.OriginalImages is { } originals)
-        {
-            foreach (var image in originals)
-            {
-                if (image is not null && ToolRunValues.IsFile(image, "image"))
-                {
-                    images.Add(image);
-                }
-            }
-        }
-
         await values.AttachAsync(_client, Descriptor.ImageInputs, images, nameof(ImageGenerationRequest.OriginalImages), "image", cancellationToken).ConfigureAwait(false);
         values.TraceIgnored(IgnoredOptionEvent);
 
@@ -111,16 +126,22 @@ public sealed class WiroImageGenerator : IImageGenerator
             throw new WiroTaskFailedException(result);
         }
 
-        var contents = new List<AIContent>();
-        foreach (var output in Images(result))
+        var made = Images(result);
+        var contents = new List<AIContent>(made.Count);
+        if (options?.ResponseFormat == ImageGenerationResponseFormat.Data)
         {
-            contents.Add(options?.ResponseFormat == ImageGenerationResponseFormat.Data
-                ? new DataContent(await OutputData.ReadAsync(output, MaxDataBytes, cancellationToken).ConfigureAwait(false), output.ContentType)
-                {
-                    Name = output.Name,
-                    RawRepresentation = output,
-                }
-                : new UriContent(output.Url!, output.ContentType) { RawRepresentation = output });
+            var data = await OutputData.ReadAllAsync(made, MaxDataBytes, cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < made.Count; i++)
+            {
+                contents.Add(new DataContent(data[i], made[i].MediaType) { Name = made[i].Name, RawRepresentation = made[i] });
+            }
+        }
+        else
+        {
+            foreach (var image in made)
+            {
+                contents.Add(new UriContent(image.Url!, image.MediaType) { RawRepresentation = image });
+            }
         }
 
         return new ImageGenerationResponse(contents) { RawRepresentation = result };
@@ -170,7 +191,7 @@ public sealed class WiroImageGenerator : IImageGenerator
             }
 
             files.Add(output);
-            if (output.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+            if (output.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
             {
                 images.Add(output);
             }
@@ -195,7 +216,14 @@ public sealed class WiroImageGenerator : IImageGenerator
 
         if (Descriptor.WidthInput is { } width && Descriptor.HeightInput is { } height)
         {
-            if (!values.TrySet(width, asked.Width) || !values.TrySet(height, asked.Height))
+            // Both or neither: a width alone would make a shape the caller never asked for.
+            var sized = new ToolRunValues(Descriptor.Tool);
+            if (sized.TrySet(width, asked.Width) && sized.TrySet(height, asked.Height))
+            {
+                values.Put(width, sized.Values[Descriptor.Tool.IndexByKey[width]]);
+                values.Put(height, sized.Values[Descriptor.Tool.IndexByKey[height]]);
+            }
+            else
             {
                 values.Ignore(nameof(ImageGenerationOptions.ImageSize), ToolRunValues.DoesNotFit);
             }
@@ -203,12 +231,11 @@ public sealed class WiroImageGenerator : IImageGenerator
             return;
         }
 
-        var tool = Descriptor.Tool;
-        if (Descriptor.SizeInput is { } sizeKey && Nearest(tool.Inputs[tool.IndexByKey[sizeKey]].AllowedValues, asked, 'x') is { } nearestSize)
+        if (Descriptor.SizeInput is { } sizeKey && Nearest(Descriptor.SizeChoices, asked, byArea: true) is { } nearestSize)
         {
             values.TrySet(sizeKey, nearestSize);
         }
-        else if (Descriptor.AspectRatioInput is { } ratioKey && Nearest(tool.Inputs[tool.IndexByKey[ratioKey]].AllowedValues, asked, ':') is { } nearestRatio)
+        else if (Descriptor.AspectRatioInput is { } ratioKey && Nearest(Descriptor.RatioChoices, asked, byArea: false) is { } nearestRatio)
         {
             values.TrySet(ratioKey, nearestRatio);
         }
@@ -219,36 +246,26 @@ public sealed class WiroImageGenerator : IImageGenerator
     }
 
     /// <summary>
-    /// The allowed value nearest the size asked: by aspect ratio first (on a log scale, so 2:1 and 1:2 are as far from
-    /// 1:1), then, for sizes (<paramref name="separator"/> <c>x</c>), by area.
+    /// The shape nearest the size asked: by aspect ratio first (on a log scale, so 2:1 and 1:2 are as far from 1:1),
+    /// then, for sizes, by area.
     /// </summary>
-    private static string? Nearest(IReadOnlyList<string>? allowed, Size asked, char separator)
+    private static string? Nearest(IReadOnlyList<WiroImageShape> shapes, Size asked, bool byArea)
     {
-        if (allowed is null)
-        {
-            return null;
-        }
-
         string? best = null;
         var bestDistance = double.MaxValue;
         var askedRatio = Math.Log((double)asked.Width / asked.Height);
         var askedArea = Math.Log((double)asked.Width * asked.Height);
-        foreach (var value in allowed)
+        foreach (var shape in shapes)
         {
-            if (!TryReadPair(value, separator, out var w, out var h))
+            var distance = Math.Abs(Math.Log((double)shape.Width / shape.Height) - askedRatio) * 100;
+            if (byArea)
             {
-                continue;
-            }
-
-            var distance = Math.Abs(Math.Log((double)w / h) - askedRatio) * 100;
-            if (separator == 'x')
-            {
-                distance += Math.Abs(Math.Log((double)w * h) - askedArea);
+                distance += Math.Abs(Math.Log((double)shape.Width * shape.Height) - askedArea);
             }
 
             if (distance < bestDistance)
             {
-                best = value;
+                best = shape.Value;
                 bestDistance = distance;
             }
         }
@@ -256,15 +273,29 @@ public sealed class WiroImageGenerator : IImageGenerator
         return best;
     }
 
-    /// <summary>Reads <c>1024x1024</c> (separator <c>x</c>, also <c>*</c>) or <c>16:9</c> (separator <c>:</c>).</summary>
-    private static bool TryReadPair(string text, char separator, out int first, out int second)
+    /// <summary>
+    /// The count to send: as asked, or for a count select the largest of its numbers not above it (a select of 1, 2
+    /// and 4 asked for 3 makes 2), so a caller gets as near as the tool goes; null when none is.
+    /// </summary>
+    private object? Count(int? asked)
     {
-        first = second = 0;
-        var parts = separator == 'x' ? text.Split('x', 'X', '*', '×') : text.Split(separator);
-        return parts.Length == 2
-            && int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out first)
-            && int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out second)
-            && first > 0 && second > 0;
+        if (asked is not { } count || Descriptor.CountInput is not { } key || Descriptor.Tool.Inputs[Descriptor.Tool.IndexByKey[key]].AllowedValues is not { } allowed)
+        {
+            return asked;
+        }
+
+        string? best = null;
+        var bestNumber = 0;
+        foreach (var value in allowed)
+        {
+            if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= count && number > bestNumber)
+            {
+                best = value;
+                bestNumber = number;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The format select's value for a media type (<c>image/jpeg</c> is <c>jpeg</c> or <c>jpg</c>); null when it offers none.</summary>

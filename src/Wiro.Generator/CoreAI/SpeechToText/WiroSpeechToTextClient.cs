@@ -152,7 +152,7 @@ public sealed class WiroSpeechToTextClient : ISpeechToTextClient
     {
         foreach (var output in result.Outputs)
         {
-            if (output.Url is not null && output.ContentType.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+            if (output.Url is not null && output.MediaType.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
             {
                 var bytes = await OutputData.ReadAsync(output, MaxDataBytes, cancellationToken).ConfigureAwait(false);
                 return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false).GetString(bytes).TrimStart('\uFEFF');

@@ -23,7 +23,7 @@ using Microsoft.Extensions.AI;
 /// of <see cref="TextToSpeechOptions.AdditionalProperties"/> whose key is an input's wire key to that input. What the
 /// tool cannot take (pitch, volume) is ignored and traced (<see cref="IgnoredOptionEvent"/>).</para>
 /// <para><b>Response.</b> The task's audio outputs (every file output when none is audio), each read into memory (at
-/// most <see cref="MaxDataBytes"/>) as a <see cref="DataContent"/> with its media type and name, its raw
+/// most <see cref="MaxDataBytes"/> for them all) as a <see cref="DataContent"/> with its media type and name, its raw
 /// representation the <see cref="WiroOutput"/> (whose URL stays valid for a while); the response id is the task id, the
 /// cost is in <c>AdditionalProperties["wiro.cost"]</c>. <see cref="GetStreamingAudioAsync"/> yields that response as
 /// its updates.</para>
@@ -52,13 +52,18 @@ public sealed class WiroTextToSpeechClient : ITextToSpeechClient
     /// <summary>The data this client was made from.</summary>
     public WiroTextToSpeechDescriptor Descriptor { get; }
 
-    /// <summary>The most bytes one audio output is read into memory with: 64 MiB by default.</summary>
+    /// <summary>The most bytes a response's audio outputs are read into memory with, together: 64 MiB by default.</summary>
     public long MaxDataBytes { get; init; } = OutputData.DefaultMaxBytes;
 
     /// <inheritdoc/>
     public async Task<TextToSpeechResponse> GetAudioAsync(string text, TextToSpeechOptions? options = null, CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(text))
+        if (text is null)
+        {
+            throw new ArgumentNullException(nameof(text));
+        }
+
+        if (text.Length == 0)
         {
             throw new ArgumentException("There is no text to speak.", nameof(text));
         }
@@ -93,14 +98,12 @@ public sealed class WiroTextToSpeechClient : ITextToSpeechClient
             throw new WiroTaskFailedException(result);
         }
 
-        var contents = new List<AIContent>();
-        foreach (var output in Audio(result))
+        var audio = Audio(result);
+        var data = await OutputData.ReadAllAsync(audio, MaxDataBytes, cancellationToken).ConfigureAwait(false);
+        var contents = new List<AIContent>(audio.Count);
+        for (var i = 0; i < audio.Count; i++)
         {
-            contents.Add(new DataContent(await OutputData.ReadAsync(output, MaxDataBytes, cancellationToken).ConfigureAwait(false), output.ContentType)
-            {
-                Name = output.Name,
-                RawRepresentation = output,
-            });
+            contents.Add(new DataContent(data[i], audio[i].MediaType) { Name = audio[i].Name, RawRepresentation = audio[i] });
         }
 
         var response = new TextToSpeechResponse(contents)
@@ -174,7 +177,7 @@ public sealed class WiroTextToSpeechClient : ITextToSpeechClient
             }
 
             files.Add(output);
-            if (output.ContentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase))
+            if (output.MediaType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase))
             {
                 audio.Add(output);
             }
