@@ -31,9 +31,10 @@ public sealed class WiroGenerator : IIncrementalGenerator
 
         // Tool/Detail files (*.wiro.json) are read one by one, then collected so each spec finds its own by name. Editing
         // one reruns only the cheap pairing for every spec; the spec whose detail changed is the only one rebuilt.
+        // Filtered by name first, so the step that reads holds only the detail files, not one entry per spec.
         var details = context.AdditionalTextsProvider
-            .Select(static (file, ct) => SpecSource.DetailFrom(file, ct))
-            .Where(static detail => detail is not null)
+            .Where(static file => SpecFiles.IsDetailFile(file.Path))
+            .Select(static (file, ct) => SpecSource.DetailFrom(file, ct)!)
             .WithTrackingName(TrackingNames.Detail)
             .Collect()
             .Select(static (all, _) => DetailSet.From(all!))
@@ -68,12 +69,16 @@ public sealed class WiroGenerator : IIncrementalGenerator
             .Select(static (all, _) => StatusPlan.Merge(all.Select(static tool => tool.Statuses).Where(static section => section is not null)!))
             .WithTrackingName(TrackingNames.Statuses);
 
-        var toolOutputs = tools.Combine(claims.Combine(emitContext))
+        // One pairing of each tool with the claims serves its source and its diagnostics (a step per spec costs a table of
+        // every spec on every run).
+        var toolsWithClaims = tools.Combine(claims.Combine(emitContext));
+
+        var toolOutputs = toolsWithClaims
             .Select(static (pair, _) => ToolOutput.From(pair.Left, pair.Right.Left, pair.Right.Right))
             .WithTrackingName(TrackingNames.ToolOutput);
 
-        var toolDiagnostics = tools.Combine(claims)
-            .Select(static (pair, _) => GeneratorSteps.CollectToolDiagnostics(pair.Left, pair.Right))
+        var toolDiagnostics = toolsWithClaims
+            .Select(static (pair, _) => GeneratorSteps.CollectToolDiagnostics(pair.Left, pair.Right.Left))
             .WithTrackingName(TrackingNames.ToolDiagnostics);
 
         var compilationDiagnostics = options.Combine(emitContext)
