@@ -24,7 +24,7 @@ internal sealed class ToolRunValues
     public const string DoesNotFit = "the tool's input cannot take the value";
 
     private readonly WiroToolFunctionDescriptor _tool;
-    private readonly List<KeyValuePair<string, string>> _ignored = new();
+    private List<KeyValuePair<string, string>>? _ignored;
 
     public ToolRunValues(WiroToolFunctionDescriptor tool)
     {
@@ -100,7 +100,7 @@ internal sealed class ToolRunValues
     }
 
     /// <summary>Notes an option that is not sent, and why.</summary>
-    public void Ignore(string option, string reason) => _ignored.Add(new KeyValuePair<string, string>(option, reason));
+    public void Ignore(string option, string reason) => (_ignored ??= new()).Add(new KeyValuePair<string, string>(option, reason));
 
     /// <summary>
     /// Each entry of <paramref name="properties"/> whose key (or its alias) is an input's wire key goes to that input;
@@ -240,7 +240,7 @@ internal sealed class ToolRunValues
     /// </summary>
     public void TraceIgnored(string eventName)
     {
-        if (_ignored.Count == 0 || Activity.Current is not { } activity)
+        if (_ignored is null || Activity.Current is not { } activity)
         {
             return;
         }
