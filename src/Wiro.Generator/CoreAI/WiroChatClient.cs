@@ -88,7 +88,12 @@ public sealed class WiroChatClient : IChatClient
     /// <inheritdoc/>
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var response = await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+        // The same updates as the stream, collected as they come (no channel, no second thread), then joined as
+        // ToChatResponseAsync joins a stream.
+        var (run, conversationId) = await StartAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        var updates = new List<ChatResponseUpdate>(4);
+        await FollowAsync(run, conversationId, updates, static (list, update) => list.Add(update), cancellationToken, cancellationToken).ConfigureAwait(false);
+        var response = updates.ToChatResponse();
 
         // Joining puts the last update's AdditionalProperties on the message; the cost is the response's too.
         foreach (var message in response.Messages)
@@ -106,24 +111,10 @@ public sealed class WiroChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (messages is null)
-        {
-            throw new ArgumentNullException(nameof(messages));
-        }
-
-        var tool = Descriptor.Tool;
-        var conversationId = Descriptor.SessionIdInput is null
-            ? null
-            : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
-        // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
-        var history = new List<ChatMessage>(messages);
-        var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
-        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
-        var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
-
+        var (run, conversationId) = await StartAsync(messages, options, cancellationToken).ConfigureAwait(false);
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var following = FollowAsync(run, conversationId, channel.Writer, stop.Token, cancellationToken);
+        var following = FollowIntoAsync(run, conversationId, channel.Writer, stop.Token, cancellationToken);
         try
         {
             while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -182,61 +173,91 @@ public sealed class WiroChatClient : IChatClient
     {
     }
 
-    /// <summary>Feeds the stream: the frames' deltas as they come, then the confirmed rest and the end; never throws, the channel carries the outcome.</summary>
-    private async Task FollowAsync(
+    /// <summary>Starts the run of one turn: its values, its images, the Run call; returns the run and the conversation id.</summary>
+    private async Task<(WiroRunResult Run, string? ConversationId)> StartAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        var tool = Descriptor.Tool;
+        var conversationId = Descriptor.SessionIdInput is null
+            ? null
+            : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
+        // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
+        var history = new List<ChatMessage>(messages);
+        var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
+        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
+        var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
+        return (run, conversationId);
+    }
+
+    /// <summary>Feeds the stream's channel on a thread of its own; never throws, the channel carries the outcome.</summary>
+    private async Task FollowIntoAsync(
         WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate> writer, CancellationToken waitToken, CancellationToken callerToken)
     {
         try
         {
             await Task.Yield();
-            var deltas = new LlmDeltas();
-            var result = await _client.WaitWithOutputAsync(run, message =>
-            {
-                if (deltas.Read(message) is { } contents)
-                {
-                    writer.TryWrite(Update(run, conversationId, contents));
-                }
-            }, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false);
-
-            if (!result.IsSuccess)
-            {
-                throw new WiroTaskFailedException(result);
-            }
-
-            var (thinking, answer, confirmed) = Final(result);
-            var rest = deltas.Finish(thinking, answer, confirmed);
-            if (rest.Count > 0)
-            {
-                writer.TryWrite(Update(run, conversationId, rest));
-            }
-
-            var last = Update(run, conversationId, new List<AIContent>());
-            last.FinishReason = ChatFinishReason.Stop;
-            last.RawRepresentation = result;
-            var properties = new AdditionalPropertiesDictionary();
-            if (result.Task.TotalCost is { } cost)
-            {
-                properties[CostKey] = cost;
-            }
-
-            if (deltas.Speed is { } speed)
-            {
-                properties[SpeedKey] = speed;
-            }
-
-            if (deltas.ElapsedTime is { } elapsed)
-            {
-                properties[ElapsedTimeKey] = elapsed;
-            }
-
-            last.AdditionalProperties = properties;
-            writer.TryWrite(last);
+            await FollowAsync(run, conversationId, writer, static (channel, update) => channel.TryWrite(update), waitToken, callerToken).ConfigureAwait(false);
             writer.TryComplete();
         }
         catch (Exception exception)
         {
             writer.TryComplete(exception);
         }
+    }
+
+    /// <summary>
+    /// Follows the run to its end, handing each update to <paramref name="emit"/> as it comes: the frames' deltas, then
+    /// the confirmed rest and the last update. A task that did not succeed is a <see cref="WiroTaskFailedException"/>.
+    /// </summary>
+    private async Task FollowAsync<TSink>(
+        WiroRunResult run, string? conversationId, TSink sink, Action<TSink, ChatResponseUpdate> emit, CancellationToken waitToken, CancellationToken callerToken)
+    {
+        var deltas = new LlmDeltas();
+        var result = await _client.WaitWithOutputAsync(run, message =>
+        {
+            if (deltas.Read(message) is { } contents)
+            {
+                emit(sink, Update(run, conversationId, contents));
+            }
+        }, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false);
+
+        if (!result.IsSuccess)
+        {
+            throw new WiroTaskFailedException(result);
+        }
+
+        var (thinking, answer, confirmed) = Final(result);
+        var rest = deltas.Finish(thinking, answer, confirmed);
+        if (rest.Count > 0)
+        {
+            emit(sink, Update(run, conversationId, rest));
+        }
+
+        var last = Update(run, conversationId, new List<AIContent>());
+        last.FinishReason = ChatFinishReason.Stop;
+        last.RawRepresentation = result;
+        var properties = new AdditionalPropertiesDictionary();
+        if (result.Task.TotalCost is { } cost)
+        {
+            properties[CostKey] = cost;
+        }
+
+        if (deltas.Speed is { } speed)
+        {
+            properties[SpeedKey] = speed;
+        }
+
+        if (deltas.ElapsedTime is { } elapsed)
+        {
+            properties[ElapsedTimeKey] = elapsed;
+        }
+
+        last.AdditionalProperties = properties;
+        emit(sink, last);
     }
 
     /// <summary>
