@@ -2,6 +2,7 @@
 namespace Wiro;
 
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 #if NET9_0_OR_GREATER
 using System.Runtime.InteropServices;
@@ -118,23 +119,107 @@ internal sealed class LlmDeltas
             return false;
         }
 
+        // Read once with a reader over the UTF-8 (no document): an LLM answer is read on every chat call.
+        byte[]? rented = null;
+        var utf8 = contentJson.Length <= 1024 ? stackalloc byte[3 * 1024] : (rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(contentJson.Length)));
         try
         {
-            using var document = JsonDocument.Parse(contentJson);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Joined(root, "answer") is not { } joined)
+            var reader = new Utf8JsonReader(utf8.Slice(0, StrictUtf8.GetBytes(contentJson, utf8)));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
             }
 
-            answer = joined;
-            thinking = Joined(root, "thinking") ?? "";
+            // As JsonElement.TryGetProperty does, the last of two properties of the same name counts.
+            string? thought = null;
+            string? said = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isAnswer = reader.ValueTextEquals("answer"u8);
+                var isThinking = !isAnswer && reader.ValueTextEquals("thinking"u8);
+                reader.Read();
+                if (isAnswer)
+                {
+                    said = JoinedArray(ref reader);
+                }
+                else if (isThinking)
+                {
+                    thought = JoinedArray(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (reader.Read() || said is null)
+            {
+                return false;
+            }
+
+            answer = said;
+            thinking = thought ?? "";
             return true;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
         {
+            // Not JSON, or text that is not valid UTF-16 (ArgumentException from the strict encoding).
             return false;
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The strings of the array the reader is on, joined (the reader left on its end); null when it is not an array of valid text.</summary>
+    private static string? JoinedArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? first = null;
+        StringBuilder? joined = null;
+        var valid = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                reader.Skip();
+                valid = false;
+                continue;
+            }
+
+            string text;
+            try
+            {
+                text = reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                valid = false;
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = text;
+            }
+            else
+            {
+                (joined ??= new StringBuilder(first)).Append(text);
+            }
+        }
+
+        return !valid ? null : joined?.ToString() ?? first ?? "";
     }
 
     private List<AIContent>? ReadObject(JsonElement llm)

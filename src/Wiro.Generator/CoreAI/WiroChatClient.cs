@@ -88,20 +88,41 @@ public sealed class WiroChatClient : IChatClient
     /// <inheritdoc/>
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        // The same updates as the stream, collected as they come (no channel, no second thread), then joined as
-        // ToChatResponseAsync joins a stream.
+        // The stream's updates, collected as they come (no channel, no second thread) and joined as
+        // ToChatResponseAsync joins the stream; with none before the end (polling, or no LLM frames), the one message
+        // that join would make is made directly.
         var (run, conversationId) = await StartAsync(messages, options, cancellationToken).ConfigureAwait(false);
-        var updates = new List<ChatResponseUpdate>(4);
-        await FollowAsync(run, conversationId, updates, static (list, update) => list.Add(update), cancellationToken, cancellationToken).ConfigureAwait(false);
-        var response = updates.ToChatResponse();
+        var collected = new StrongBox<List<ChatResponseUpdate>?>();
+        var end = await FollowAsync(
+            run, conversationId, collected, static (box, update) => (box.Value ??= new List<ChatResponseUpdate>()).Add(update), cancellationToken, cancellationToken).ConfigureAwait(false);
 
-        // Joining puts the last update's AdditionalProperties on the message; the cost is the response's too.
-        foreach (var message in response.Messages)
+        ChatResponse response;
+        if (collected.Value is not { } updates)
         {
-            if (message.AdditionalProperties is { } properties && properties.TryGetValue(CostKey, out var cost))
+            var message = new ChatMessage(ChatRole.Assistant, end.Added) { MessageId = run.TaskId, AdditionalProperties = end.Last.AdditionalProperties };
+            response = new ChatResponse(message)
             {
-                (response.AdditionalProperties ??= new AdditionalPropertiesDictionary())[CostKey] = cost;
+                ResponseId = run.TaskId,
+                ConversationId = conversationId,
+                ModelId = Descriptor.ModelId,
+                FinishReason = ChatFinishReason.Stop,
+            };
+        }
+        else
+        {
+            if (end.Added.Count > 0)
+            {
+                updates.Add(Update(run, conversationId, end.Added));
             }
+
+            updates.Add(end.Last);
+            response = updates.ToChatResponse();
+        }
+
+        // The cost is the response's too (joining puts the last update's AdditionalProperties on the message).
+        if (end.Last.AdditionalProperties!.TryGetValue(CostKey, out var cost))
+        {
+            response.AdditionalProperties = new AdditionalPropertiesDictionary { [CostKey] = cost };
         }
 
         return response;
@@ -200,7 +221,13 @@ public sealed class WiroChatClient : IChatClient
         try
         {
             await Task.Yield();
-            await FollowAsync(run, conversationId, writer, static (channel, update) => channel.TryWrite(update), waitToken, callerToken).ConfigureAwait(false);
+            var end = await FollowAsync(run, conversationId, writer, static (channel, update) => channel.TryWrite(update), waitToken, callerToken).ConfigureAwait(false);
+            if (end.Added.Count > 0)
+            {
+                writer.TryWrite(Update(run, conversationId, end.Added));
+            }
+
+            writer.TryWrite(end.Last);
             writer.TryComplete();
         }
         catch (Exception exception)
@@ -210,10 +237,11 @@ public sealed class WiroChatClient : IChatClient
     }
 
     /// <summary>
-    /// Follows the run to its end, handing each update to <paramref name="emit"/> as it comes: the frames' deltas, then
-    /// the confirmed rest and the last update. A task that did not succeed is a <see cref="WiroTaskFailedException"/>.
+    /// Follows the run to its end, handing the frames' deltas to <paramref name="emit"/> as they come; returns what the
+    /// confirmed answer adds to them and the last update (finish reason, cost, speed), which the caller hands out. A task
+    /// that did not succeed is a <see cref="WiroTaskFailedException"/>.
     /// </summary>
-    private async Task FollowAsync<TSink>(
+    private async Task<(List<AIContent> Added, ChatResponseUpdate Last)> FollowAsync<TSink>(
         WiroRunResult run, string? conversationId, TSink sink, Action<TSink, ChatResponseUpdate> emit, CancellationToken waitToken, CancellationToken callerToken)
     {
         var deltas = new LlmDeltas();
@@ -232,11 +260,6 @@ public sealed class WiroChatClient : IChatClient
 
         var (thinking, answer, confirmed) = Final(result);
         var rest = deltas.Finish(thinking, answer, confirmed);
-        if (rest.Count > 0)
-        {
-            emit(sink, Update(run, conversationId, rest));
-        }
-
         var last = Update(run, conversationId, new List<AIContent>());
         last.FinishReason = ChatFinishReason.Stop;
         last.RawRepresentation = result;
@@ -257,7 +280,7 @@ public sealed class WiroChatClient : IChatClient
         }
 
         last.AdditionalProperties = properties;
-        emit(sink, last);
+        return (rest, last);
     }
 
     /// <summary>
@@ -295,7 +318,7 @@ public sealed class WiroChatClient : IChatClient
         var (prompt, system) = Turn(messages, options, continuing);
 
         // Options first, so the turn, session and system prompt always win over an AdditionalProperties entry of the same key.
-        var ignored = new List<KeyValuePair<string, string>>();
+        List<KeyValuePair<string, string>>? ignored = null;
         if (options?.AdditionalProperties is { } additional)
         {
             foreach (var entry in additional)
@@ -303,34 +326,34 @@ public sealed class WiroChatClient : IChatClient
                 var key = string.Equals(entry.Key, UserIdOption, StringComparison.Ordinal) && Descriptor.UserIdInput is { } userId ? userId : entry.Key;
                 if (!tool.IndexByKey.ContainsKey(key))
                 {
-                    ignored.Add(new KeyValuePair<string, string>(entry.Key, NoInput));
+                    (ignored ??= new()).Add(new KeyValuePair<string, string>(entry.Key, NoInput));
                 }
                 else if (entry.Value is not null && !Set(values, key, entry.Value))
                 {
-                    ignored.Add(new KeyValuePair<string, string>(entry.Key, DoesNotFit));
+                    (ignored ??= new()).Add(new KeyValuePair<string, string>(entry.Key, DoesNotFit));
                 }
             }
         }
 
         if (options is not null)
         {
-            Option(ignored, values, nameof(ChatOptions.Temperature), Descriptor.TemperatureInput, options.Temperature, options.Temperature);
-            Option(ignored, values, nameof(ChatOptions.TopP), Descriptor.TopPInput, options.TopP, options.TopP);
-            Option(ignored, values, nameof(ChatOptions.TopK), Descriptor.TopKInput, options.TopK, options.TopK);
-            Option(ignored, values, nameof(ChatOptions.MaxOutputTokens), Descriptor.MaxOutputTokensInput, options.MaxOutputTokens, options.MaxOutputTokens);
-            Option(ignored, values, nameof(ChatOptions.Seed), Descriptor.SeedInput, options.Seed, options.Seed);
-            Option(ignored, values, nameof(ChatOptions.ModelId), Descriptor.ModelInput, string.IsNullOrEmpty(options.ModelId) ? null : options.ModelId, ModelValue(options.ModelId));
-            Option(ignored, values, nameof(ChatOptions.Reasoning), Descriptor.ReasoningInput, options.Reasoning?.Effort, ReasoningValue(options.Reasoning));
-            Unsupported(ignored, nameof(ChatOptions.StopSequences), options.StopSequences is { Count: > 0 }, NoInput);
-            Unsupported(ignored, nameof(ChatOptions.FrequencyPenalty), options.FrequencyPenalty is not null, NoInput);
-            Unsupported(ignored, nameof(ChatOptions.PresencePenalty), options.PresencePenalty is not null, NoInput);
-            Unsupported(ignored, nameof(ChatOptions.ResponseFormat), options.ResponseFormat is not null, NoInput);
-            Unsupported(ignored, nameof(ChatOptions.Tools), options.Tools is { Count: > 0 }, "Wiro's LLM tools take no function definitions");
-            Unsupported(ignored, nameof(ChatOptions.ConversationId), !string.IsNullOrEmpty(options.ConversationId) && Descriptor.SessionIdInput is null,
+            Option(ref ignored, values, nameof(ChatOptions.Temperature), Descriptor.TemperatureInput, options.Temperature, options.Temperature);
+            Option(ref ignored, values, nameof(ChatOptions.TopP), Descriptor.TopPInput, options.TopP, options.TopP);
+            Option(ref ignored, values, nameof(ChatOptions.TopK), Descriptor.TopKInput, options.TopK, options.TopK);
+            Option(ref ignored, values, nameof(ChatOptions.MaxOutputTokens), Descriptor.MaxOutputTokensInput, options.MaxOutputTokens, options.MaxOutputTokens);
+            Option(ref ignored, values, nameof(ChatOptions.Seed), Descriptor.SeedInput, options.Seed, options.Seed);
+            Option(ref ignored, values, nameof(ChatOptions.ModelId), Descriptor.ModelInput, string.IsNullOrEmpty(options.ModelId) ? null : options.ModelId, ModelValue(options.ModelId));
+            Option(ref ignored, values, nameof(ChatOptions.Reasoning), Descriptor.ReasoningInput, options.Reasoning?.Effort, ReasoningValue(options.Reasoning));
+            Unsupported(ref ignored, nameof(ChatOptions.StopSequences), options.StopSequences is { Count: > 0 }, NoInput);
+            Unsupported(ref ignored, nameof(ChatOptions.FrequencyPenalty), options.FrequencyPenalty is not null, NoInput);
+            Unsupported(ref ignored, nameof(ChatOptions.PresencePenalty), options.PresencePenalty is not null, NoInput);
+            Unsupported(ref ignored, nameof(ChatOptions.ResponseFormat), options.ResponseFormat is not null, NoInput);
+            Unsupported(ref ignored, nameof(ChatOptions.Tools), options.Tools is { Count: > 0 }, "Wiro's LLM tools take no function definitions");
+            Unsupported(ref ignored, nameof(ChatOptions.ConversationId), !string.IsNullOrEmpty(options.ConversationId) && Descriptor.SessionIdInput is null,
                 "the tool has no session input: earlier turns go in the prompt");
         }
 
-        Unsupported(ignored, nameof(ChatOptions.Instructions), system is not null && Descriptor.SystemPromptInput is null, "the tool has no system-prompt input");
+        Unsupported(ref ignored, nameof(ChatOptions.Instructions), system is not null && Descriptor.SystemPromptInput is null, "the tool has no system-prompt input");
         TraceIgnored(ignored);
 
         values[tool.IndexByKey[Descriptor.PromptInput]] = prompt;
@@ -354,7 +377,7 @@ public sealed class WiroChatClient : IChatClient
     /// </summary>
     private async Task AttachImagesAsync(object?[] values, List<ChatMessage> history, CancellationToken cancellationToken)
     {
-        var images = new List<AIContent>();
+        List<AIContent>? images = null;
         var lastAssistant = history.FindLastIndex(message => message is not null && message.Role == ChatRole.Assistant);
         for (var i = lastAssistant + 1; i < history.Count; i++)
         {
@@ -365,13 +388,13 @@ public sealed class WiroChatClient : IChatClient
                     if ((content is UriContent uri && IsImage(uri.MediaType) && uri.Uri.IsAbsoluteUri && (uri.Uri.Scheme == Uri.UriSchemeHttp || uri.Uri.Scheme == Uri.UriSchemeHttps))
                         || (content is DataContent data && IsImage(data.MediaType)))
                     {
-                        images.Add(content);
+                        (images ??= new List<AIContent>()).Add(content);
                     }
                 }
             }
         }
 
-        if (images.Count == 0)
+        if (images is null)
         {
             return;
         }
@@ -499,7 +522,7 @@ public sealed class WiroChatClient : IChatClient
     }
 
     /// <summary>An option given (<paramref name="given"/> not null) goes to its input as <paramref name="value"/>, or is noted as ignored.</summary>
-    private void Option(List<KeyValuePair<string, string>> ignored, object?[] values, string option, string? key, object? given, object? value)
+    private void Option(ref List<KeyValuePair<string, string>>? ignored, object?[] values, string option, string? key, object? given, object? value)
     {
         if (given is null)
         {
@@ -508,19 +531,19 @@ public sealed class WiroChatClient : IChatClient
 
         if (key is null)
         {
-            ignored.Add(new KeyValuePair<string, string>(option, NoInput));
+            (ignored ??= new()).Add(new KeyValuePair<string, string>(option, NoInput));
         }
         else if (value is null || !Set(values, key, value))
         {
-            ignored.Add(new KeyValuePair<string, string>(option, DoesNotFit));
+            (ignored ??= new()).Add(new KeyValuePair<string, string>(option, DoesNotFit));
         }
     }
 
-    private static void Unsupported(List<KeyValuePair<string, string>> ignored, string option, bool given, string reason)
+    private static void Unsupported(ref List<KeyValuePair<string, string>>? ignored, string option, bool given, string reason)
     {
         if (given)
         {
-            ignored.Add(new KeyValuePair<string, string>(option, reason));
+            (ignored ??= new()).Add(new KeyValuePair<string, string>(option, reason));
         }
     }
 
@@ -528,9 +551,9 @@ public sealed class WiroChatClient : IChatClient
     /// Each ignored option as an event <c>wiro.chat.option_ignored</c> (tags <c>wiro.option</c>, <c>wiro.reason</c>) on
     /// the current activity: the caller's, such as <c>UseOpenTelemetry()</c>'s chat span.
     /// </summary>
-    private static void TraceIgnored(List<KeyValuePair<string, string>> ignored)
+    private static void TraceIgnored(List<KeyValuePair<string, string>>? ignored)
     {
-        if (ignored.Count == 0 || Activity.Current is not { } activity)
+        if (ignored is null || ignored.Count == 0 || Activity.Current is not { } activity)
         {
             return;
         }
@@ -580,12 +603,8 @@ public sealed class WiroChatClient : IChatClient
     /// <summary>The prompt (the new user turn, or a transcript of earlier turns when no conversation holds them) and the system text.</summary>
     private static (string Prompt, string? System) Turn(IEnumerable<ChatMessage> messages, ChatOptions? options, bool continuing)
     {
-        var system = new StringBuilder();
-        if (!string.IsNullOrEmpty(options?.Instructions))
-        {
-            system.Append(options!.Instructions);
-        }
-
+        var system = default(Joined);
+        system.Add("\n", options?.Instructions);
         var turns = new List<ChatMessage>();
         foreach (var message in messages)
         {
@@ -596,7 +615,7 @@ public sealed class WiroChatClient : IChatClient
 
             if (message.Role == ChatRole.System)
             {
-                Append(system, "\n", message.Text);
+                system.Add("\n", message.Text);
             }
             else
             {
@@ -605,14 +624,14 @@ public sealed class WiroChatClient : IChatClient
         }
 
         var lastAssistant = turns.FindLastIndex(message => message.Role == ChatRole.Assistant);
-        var prompt = new StringBuilder();
+        var prompt = default(Joined);
         if (continuing || lastAssistant < 0)
         {
             for (var i = lastAssistant + 1; i < turns.Count; i++)
             {
                 if (turns[i].Role == ChatRole.User)
                 {
-                    Append(prompt, "\n", turns[i].Text);
+                    prompt.Add("\n", turns[i].Text);
                 }
             }
         }
@@ -622,31 +641,38 @@ public sealed class WiroChatClient : IChatClient
             {
                 if (turn.Text is { Length: > 0 } text)
                 {
-                    Append(prompt, "\n\n", turn.Role.Value + ": " + text);
+                    prompt.Add("\n\n", turn.Role.Value + ": " + text);
                 }
             }
         }
 
-        if (prompt.Length == 0)
-        {
-            throw new ArgumentException("The messages hold no new user turn with text to send.", nameof(messages));
-        }
-
-        return (prompt.ToString(), system.Length > 0 ? system.ToString() : null);
+        return (prompt.Text ?? throw new ArgumentException("The messages hold no new user turn with text to send.", nameof(messages)), system.Text);
     }
 
-    private static void Append(StringBuilder text, string separator, string? part)
+    /// <summary>Texts joined by separators, the empty ones left out; a builder only once there are two.</summary>
+    private struct Joined
     {
-        if (string.IsNullOrEmpty(part))
-        {
-            return;
-        }
+        private string? _first;
+        private StringBuilder? _more;
 
-        if (text.Length > 0)
-        {
-            text.Append(separator);
-        }
+        /// <summary>The texts joined; null when none was added.</summary>
+        public readonly string? Text => _more?.ToString() ?? _first;
 
-        text.Append(part);
+        public void Add(string separator, string? part)
+        {
+            if (string.IsNullOrEmpty(part))
+            {
+                return;
+            }
+
+            if (_first is null)
+            {
+                _first = part;
+            }
+            else
+            {
+                (_more ??= new StringBuilder(_first)).Append(separator).Append(part);
+            }
+        }
     }
 }
