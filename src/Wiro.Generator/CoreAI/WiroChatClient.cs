@@ -91,7 +91,11 @@ public sealed class WiroChatClient : IChatClient
         // The stream's updates, collected as they come (no channel, no second thread) and joined as
         // ToChatResponseAsync joins the stream; with none before the end (polling, or no LLM frames), the one message
         // that join would make is made directly.
-        var (run, conversationId) = await StartAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        // As StartAsync, without a state machine of its own.
+        var (values, history, conversationId) = Prepare(messages, options);
+        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
+        var tool = Descriptor.Tool;
+        var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
         var collected = new StrongBox<List<ChatResponseUpdate>?>();
         var end = await FollowAsync(
             run, conversationId, collected, static (box, update) => (box.Value ??= new List<ChatResponseUpdate>()).Add(update), cancellationToken, cancellationToken).ConfigureAwait(false);
@@ -99,7 +103,7 @@ public sealed class WiroChatClient : IChatClient
         ChatResponse response;
         if (collected.Value is not { } updates)
         {
-            var message = new ChatMessage(ChatRole.Assistant, end.Added) { MessageId = run.TaskId, AdditionalProperties = end.Last.AdditionalProperties };
+            var message = new ChatMessage(ChatRole.Assistant, end.Added) { MessageId = run.TaskId, AdditionalProperties = end.Properties };
             response = new ChatResponse(message)
             {
                 ResponseId = run.TaskId,
@@ -115,12 +119,12 @@ public sealed class WiroChatClient : IChatClient
                 updates.Add(Update(run, conversationId, end.Added));
             }
 
-            updates.Add(end.Last);
+            updates.Add(Last(run, conversationId, end.Properties, end.Result));
             response = updates.ToChatResponse();
         }
 
         // The cost is the response's too (joining puts the last update's AdditionalProperties on the message).
-        if (end.Last.AdditionalProperties!.TryGetValue(CostKey, out var cost))
+        if (end.Properties.TryGetValue(CostKey, out var cost))
         {
             response.AdditionalProperties = new AdditionalPropertiesDictionary { [CostKey] = cost };
         }
@@ -197,21 +201,27 @@ public sealed class WiroChatClient : IChatClient
     /// <summary>Starts the run of one turn: its values, its images, the Run call; returns the run and the conversation id.</summary>
     private async Task<(WiroRunResult Run, string? ConversationId)> StartAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
+        var (values, history, conversationId) = Prepare(messages, options);
+        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
+        var tool = Descriptor.Tool;
+        return (await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false), conversationId);
+    }
+
+    /// <summary>The run's values for one turn, the messages as a list, and the conversation id (a new one when none is given and the tool has a session input).</summary>
+    private (object?[] Values, List<ChatMessage> History, string? ConversationId) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
         if (messages is null)
         {
             throw new ArgumentNullException(nameof(messages));
         }
 
-        var tool = Descriptor.Tool;
         var conversationId = Descriptor.SessionIdInput is null
             ? null
             : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
         // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
         var history = new List<ChatMessage>(messages);
         var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
-        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
-        var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
-        return (run, conversationId);
+        return (values, history, conversationId);
     }
 
     /// <summary>Feeds the stream's channel on a thread of its own; never throws, the channel carries the outcome.</summary>
@@ -227,7 +237,7 @@ public sealed class WiroChatClient : IChatClient
                 writer.TryWrite(Update(run, conversationId, end.Added));
             }
 
-            writer.TryWrite(end.Last);
+            writer.TryWrite(Last(run, conversationId, end.Properties, end.Result));
             writer.TryComplete();
         }
         catch (Exception exception)
@@ -238,10 +248,10 @@ public sealed class WiroChatClient : IChatClient
 
     /// <summary>
     /// Follows the run to its end, handing the frames' deltas to <paramref name="emit"/> as they come; returns what the
-    /// confirmed answer adds to them and the last update (finish reason, cost, speed), which the caller hands out. A task
-    /// that did not succeed is a <see cref="WiroTaskFailedException"/>.
+    /// confirmed answer adds to them, the last update's properties (cost, speed) and the task's result, which the caller
+    /// hands out. A task that did not succeed is a <see cref="WiroTaskFailedException"/>.
     /// </summary>
-    private async Task<(List<AIContent> Added, ChatResponseUpdate Last)> FollowAsync<TSink>(
+    private async Task<(List<AIContent> Added, AdditionalPropertiesDictionary Properties, WiroTaskResult Result)> FollowAsync<TSink>(
         WiroRunResult run, string? conversationId, TSink sink, Action<TSink, ChatResponseUpdate> emit, CancellationToken waitToken, CancellationToken callerToken)
     {
         var deltas = new LlmDeltas();
@@ -260,9 +270,6 @@ public sealed class WiroChatClient : IChatClient
 
         var (thinking, answer, confirmed) = Final(result);
         var rest = deltas.Finish(thinking, answer, confirmed);
-        var last = Update(run, conversationId, new List<AIContent>());
-        last.FinishReason = ChatFinishReason.Stop;
-        last.RawRepresentation = result;
         var properties = new AdditionalPropertiesDictionary();
         if (result.Task.TotalCost is { } cost)
         {
@@ -279,8 +286,17 @@ public sealed class WiroChatClient : IChatClient
             properties[ElapsedTimeKey] = elapsed;
         }
 
+        return (rest, properties, result);
+    }
+
+    /// <summary>The stream's last update: no content, the finish reason, the cost and speed, the task's result as its raw representation.</summary>
+    private ChatResponseUpdate Last(WiroRunResult run, string? conversationId, AdditionalPropertiesDictionary properties, WiroTaskResult result)
+    {
+        var last = Update(run, conversationId, new List<AIContent>());
+        last.FinishReason = ChatFinishReason.Stop;
+        last.RawRepresentation = result;
         last.AdditionalProperties = properties;
-        return (rest, last);
+        return last;
     }
 
     /// <summary>
