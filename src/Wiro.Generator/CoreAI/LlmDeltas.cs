@@ -106,6 +106,23 @@ internal sealed class LlmDeltas
         return contents;
     }
 
+    /// <summary>The contents of a final thinking and answer when no frame was read: what <see cref="Finish"/> gives on a new instance.</summary>
+    public static List<AIContent> Whole(string thinking, string answer)
+    {
+        var contents = new List<AIContent>(2);
+        if (thinking.Length > 0)
+        {
+            contents.Add(new TextReasoningContent(thinking));
+        }
+
+        if (answer.Length > 0)
+        {
+            contents.Add(new TextContent(answer));
+        }
+
+        return contents;
+    }
+
     /// <summary>
     /// The final thinking and answer of an LLM task's output content (<c>{"prompt","raw","thinking":[],"answer":[]}</c>),
     /// each array joined; false when <paramref name="contentJson"/> is not such an object.

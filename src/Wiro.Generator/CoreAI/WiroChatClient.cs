@@ -7,6 +7,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -91,17 +92,16 @@ public sealed class WiroChatClient : IChatClient
         // The stream's updates, collected as they come (no channel, no second thread) and joined as
         // ToChatResponseAsync joins the stream; with none before the end (polling, or no LLM frames), the one message
         // that join would make is made directly.
-        // As StartAsync, without a state machine of its own.
+        // As StartAsync and FollowIntoAsync do, without state machines of their own.
         var (values, history, conversationId) = Prepare(messages, options);
         await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
         var tool = Descriptor.Tool;
         var run = await _client.RunAsync(tool.Owner, tool.Model, new ToolFunctionRequest(tool, values), cancellationToken).ConfigureAwait(false);
-        var collected = new StrongBox<List<ChatResponseUpdate>?>();
-        var end = await FollowAsync(
-            run, conversationId, collected, static (box, update) => (box.Value ??= new List<ChatResponseUpdate>()).Add(update), cancellationToken, cancellationToken).ConfigureAwait(false);
+        var follower = new Follower(this, run, conversationId, null);
+        var end = follower.End(await _client.WaitWithOutputAsync(run, follower.Read, Descriptor.ModelId, cancellationToken, cancellationToken).ConfigureAwait(false));
 
         ChatResponse response;
-        if (collected.Value is not { } updates)
+        if (follower.Updates is not { } updates)
         {
             var message = new ChatMessage(ChatRole.Assistant, end.Added) { MessageId = run.TaskId, AdditionalProperties = end.Properties };
             response = new ChatResponse(message)
@@ -119,7 +119,7 @@ public sealed class WiroChatClient : IChatClient
                 updates.Add(Update(run, conversationId, end.Added));
             }
 
-            updates.Add(Last(run, conversationId, end.Properties, end.Result));
+            updates.Add(Last(run, conversationId, end));
             response = updates.ToChatResponse();
         }
 
@@ -231,13 +231,14 @@ public sealed class WiroChatClient : IChatClient
         try
         {
             await Task.Yield();
-            var end = await FollowAsync(run, conversationId, writer, static (channel, update) => channel.TryWrite(update), waitToken, callerToken).ConfigureAwait(false);
+            var follower = new Follower(this, run, conversationId, writer);
+            var end = follower.End(await _client.WaitWithOutputAsync(run, follower.Read, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false));
             if (end.Added.Count > 0)
             {
                 writer.TryWrite(Update(run, conversationId, end.Added));
             }
 
-            writer.TryWrite(Last(run, conversationId, end.Properties, end.Result));
+            writer.TryWrite(Last(run, conversationId, end));
             writer.TryComplete();
         }
         catch (Exception exception)
@@ -247,55 +248,79 @@ public sealed class WiroChatClient : IChatClient
     }
 
     /// <summary>
-    /// Follows the run to its end, handing the frames' deltas to <paramref name="emit"/> as they come; returns what the
-    /// confirmed answer adds to them, the last update's properties (cost, speed) and the task's result, which the caller
-    /// hands out. A task that did not succeed is a <see cref="WiroTaskFailedException"/>.
+    /// One run followed: each <c>task_output</c> frame's deltas as an update, written to the stream's channel or (for
+    /// <see cref="GetResponseAsync"/>, with no channel) kept in <see cref="Updates"/>; then the end (<see cref="End"/>).
     /// </summary>
-    private async Task<(List<AIContent> Added, AdditionalPropertiesDictionary Properties, WiroTaskResult Result)> FollowAsync<TSink>(
-        WiroRunResult run, string? conversationId, TSink sink, Action<TSink, ChatResponseUpdate> emit, CancellationToken waitToken, CancellationToken callerToken)
+    private sealed class Follower(WiroChatClient chat, WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate>? writer)
     {
-        var deltas = new LlmDeltas();
-        var result = await _client.WaitWithOutputAsync(run, message =>
+        /// <summary>Made at the first LLM frame: none when the task is polled.</summary>
+        private LlmDeltas? _deltas;
+
+        /// <summary>The updates kept when there is no channel; null while there are none.</summary>
+        public List<ChatResponseUpdate>? Updates { get; private set; }
+
+        /// <summary>The socket's <c>task_output</c> messages (see <see cref="WiroClient.WaitWithOutputAsync"/>).</summary>
+        public void Read(JsonElement message)
         {
-            if (deltas.Read(message) is { } contents)
+            if ((_deltas ??= new LlmDeltas()).Read(message) is not { } contents)
             {
-                emit(sink, Update(run, conversationId, contents));
+                return;
             }
-        }, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false);
 
-        if (!result.IsSuccess)
-        {
-            throw new WiroTaskFailedException(result);
+            var update = chat.Update(run, conversationId, contents);
+            if (writer is null)
+            {
+                (Updates ??= new List<ChatResponseUpdate>()).Add(update);
+            }
+            else
+            {
+                writer.TryWrite(update);
+            }
         }
 
-        var (thinking, answer, confirmed) = Final(result);
-        var rest = deltas.Finish(thinking, answer, confirmed);
-        var properties = new AdditionalPropertiesDictionary();
-        if (result.Task.TotalCost is { } cost)
+        /// <summary>
+        /// The end of the run: what the confirmed answer adds to the deltas, the last update's properties (cost, speed)
+        /// and the task's result, which the caller hands out. A task that did not succeed is a <see cref="WiroTaskFailedException"/>.
+        /// </summary>
+        public End End(WiroTaskResult result)
         {
-            properties[CostKey] = cost;
-        }
+            if (!result.IsSuccess)
+            {
+                throw new WiroTaskFailedException(result);
+            }
 
-        if (deltas.Speed is { } speed)
-        {
-            properties[SpeedKey] = speed;
-        }
+            var (thinking, answer, confirmed) = Final(result);
+            var added = _deltas is null ? LlmDeltas.Whole(thinking, answer) : _deltas.Finish(thinking, answer, confirmed);
+            var properties = new AdditionalPropertiesDictionary();
+            if (result.Task.TotalCost is { } cost)
+            {
+                properties[CostKey] = cost;
+            }
 
-        if (deltas.ElapsedTime is { } elapsed)
-        {
-            properties[ElapsedTimeKey] = elapsed;
-        }
+            if (_deltas?.Speed is { } speed)
+            {
+                properties[SpeedKey] = speed;
+            }
 
-        return (rest, properties, result);
+            if (_deltas?.ElapsedTime is { } elapsed)
+            {
+                properties[ElapsedTimeKey] = elapsed;
+            }
+
+            return new End(added, properties, result);
+        }
     }
 
+    /// <summary>What a followed run ends with (see <see cref="Follower.End"/>).</summary>
+    private readonly record struct End(List<AIContent> Added, AdditionalPropertiesDictionary Properties, WiroTaskResult Result);
+
     /// <summary>The stream's last update: no content, the finish reason, the cost and speed, the task's result as its raw representation.</summary>
-    private ChatResponseUpdate Last(WiroRunResult run, string? conversationId, AdditionalPropertiesDictionary properties, WiroTaskResult result)
+    private ChatResponseUpdate Last(WiroRunResult run, string? conversationId, End end)
     {
         var last = Update(run, conversationId, new List<AIContent>());
         last.FinishReason = ChatFinishReason.Stop;
-        last.RawRepresentation = result;
-        last.AdditionalProperties = properties;
+        last.RawRepresentation = end.Result;
+        last.AdditionalProperties = end.Properties;
         return last;
     }
 
