@@ -99,6 +99,14 @@ if (args is ["confirm", ..])
     return;
 }
 
+// `chat [rounds] [warm-ups]` times the two chat comparisons in pairs, the ratio taken within each round (docs/benchmarks.md, section 9).
+if (args is ["chat", ..])
+{
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    await Wiro.Benchmarks.AI.ChatPairedTimings.PrintAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], culture) : 30, args.Length > 2 ? int.Parse(args[2], culture) : 5);
+    return;
+}
+
 // `alloc [calls]` prints the bytes one Task/Detail read allocates (generated against hand-written) and one AI function
 // call (against RunAndWaitAsync), one chat GetResponseAsync (against RunAndWaitAsync) and one streamed long answer (against
 // reading its frames' JSON); no timing.
