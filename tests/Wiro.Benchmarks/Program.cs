@@ -16,6 +16,39 @@ if (args is ["hazards", ..])
     return;
 }
 
+// `profile <chat-stream|chat-response> [runs]` repeats one streamed 100,000-character answer, or one chat
+// GetResponseAsync, in a plain loop for a profiler (docs/benchmarks.md, section 9).
+if (args is ["profile", "chat-stream" or "chat-response", ..])
+{
+    var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    var watch = System.Diagnostics.Stopwatch.StartNew();
+    if (args[1] == "chat-stream")
+    {
+        var streaming = new Wiro.Benchmarks.AI.ChatStreamingBenchmarks();
+        streaming.Setup();
+        runs = runs > 0 ? runs : 50;
+        watch.Restart();
+        for (var i = 0; i < runs; i++)
+        {
+            await streaming.ChatClient();
+        }
+    }
+    else
+    {
+        var chat = new Wiro.Benchmarks.AI.ChatResponseBenchmarks();
+        chat.Setup();
+        runs = runs > 0 ? runs : 200_000;
+        watch.Restart();
+        for (var i = 0; i < runs; i++)
+        {
+            await chat.GetResponse();
+        }
+    }
+
+    Console.WriteLine($"{runs} runs of '{args[1]}': {watch.Elapsed.TotalMilliseconds * 1000 / runs:F1} µs per run (untimed loop, for profiling)");
+    return;
+}
+
 // `profile <spec|csharp> [runs]` repeats one incremental edit in a plain loop, for a profiler to attach to
 // (dotnet-trace, see docs/benchmarks.md); BenchmarkDotNet's own processes are too short-lived to trace.
 if (args is ["profile", var edit, ..])
@@ -66,8 +99,17 @@ if (args is ["confirm", ..])
     return;
 }
 
+// `chat [rounds] [warm-ups]` times the two chat comparisons in pairs, the ratio taken within each round (docs/benchmarks.md, section 9).
+if (args is ["chat", ..])
+{
+    var culture = System.Globalization.CultureInfo.InvariantCulture;
+    await Wiro.Benchmarks.AI.ChatPairedTimings.PrintAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], culture) : 30, args.Length > 2 ? int.Parse(args[2], culture) : 5);
+    return;
+}
+
 // `alloc [calls]` prints the bytes one Task/Detail read allocates (generated against hand-written) and one AI function
-// call (against RunAndWaitAsync); no timing.
+// call (against RunAndWaitAsync), one chat GetResponseAsync (against RunAndWaitAsync) and one streamed long answer (against
+// reading its frames' JSON); no timing.
 if (args is ["alloc", ..])
 {
     await Wiro.Benchmarks.Client.AllocationProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20_000, Console.Out);

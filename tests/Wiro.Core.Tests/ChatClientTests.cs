@@ -197,6 +197,35 @@ public sealed class ChatClientTests
     }
 
     [Fact]
+    public async Task Without_the_socket_GetResponseAsync_gives_the_response_the_joined_stream_gives()
+    {
+        await using var env = await StartAsync(webSocket: false);
+        using var chat = env.Client.Chat.AsIChatClient();
+
+        var joined = (await chat.GetStreamingResponseAsync("hello").ToListAsync()).ToChatResponse();
+        var direct = await chat.GetResponseAsync("hello");
+
+        foreach (var response in new[] { joined, direct })
+        {
+            var message = Assert.Single(response.Messages);
+            Assert.Equal(ChatRole.Assistant, message.Role);
+            Assert.Equal(response.ResponseId, message.MessageId);
+            Assert.True(Guid.TryParse(response.ConversationId, out _));
+            Assert.Equal("acme/chat", response.ModelId);
+            Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
+            Assert.Equal(0.00351m, message.AdditionalProperties![WiroChatClient.CostKey]);
+        }
+
+        Assert.Equal(joined.Text, direct.Text);
+        Assert.Equal("You said \"hello\"." + Closing, direct.Text);
+        Assert.Equal(joined.Messages[0].Contents.Select(c => (c.GetType(), (c as TextReasoningContent)?.Text ?? ((TextContent)c).Text)),
+            direct.Messages[0].Contents.Select(c => (c.GetType(), (c as TextReasoningContent)?.Text ?? ((TextContent)c).Text)));
+        Assert.Equal(joined.Messages[0].AdditionalProperties!.Keys.Order(), direct.Messages[0].AdditionalProperties!.Keys.Order());
+        Assert.Equal(0.00351m, direct.AdditionalProperties![WiroChatClient.CostKey]);
+        Assert.NotEqual(joined.ResponseId, direct.ResponseId);   // two runs
+    }
+
+    [Fact]
     public async Task A_failed_task_is_a_typed_exception_with_wiros_reason()
     {
         await using var env = await StartAsync();

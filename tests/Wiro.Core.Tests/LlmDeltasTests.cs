@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using CsCheck;
 using Microsoft.Extensions.AI;
 
 namespace Wiro.Core.Tests;
@@ -53,5 +56,167 @@ public sealed class LlmDeltasTests
         Assert.False(LlmDeltas.TryReadFinal("""{"prompt":"p"}""", out _, out _));
         Assert.False(LlmDeltas.TryReadFinal("not json", out _, out _));
         Assert.False(LlmDeltas.TryReadFinal("""{"answer":[1]}""", out _, out _));
+    }
+
+    [Fact]
+    public void Frames_compared_as_json_bytes_give_the_deltas_of_frames_read_as_text_whatever_the_escaping()
+    {
+        // The same text written with its non-ASCII characters as UTF-8, then as \u escapes, then as UTF-8 again; line
+        // breaks and quotes escaped; a surrogate pair; the second frame cut right after an escape.
+        string[] frames =
+        [
+            """{"answer":["Un café \"noir\"\n"]}""",
+            """{"answer":["Un caf\u00e9 \"noir\"\net un th\u00e9"]}""",
+            """{"answer":["Un café \"noir\"\net un thé 😀 ", "fin"]}""",
+            """{"answer":["Un café \"noir\"\net un thé 😀 fin\t"]}""",
+        ];
+
+        var byJson = Deltas(new LlmDeltas(), frames, "Un café \"noir\"\net un thé 😀 fin.");
+        var byText = Deltas(new LlmDeltas(compareJson: false), frames, "Un café \"noir\"\net un thé 😀 fin.");
+
+        Assert.Equal(["Un café \"noir\"", "\net un thé", " 😀 fin", "."], byJson);
+        Assert.Equal(byText, byJson);
+    }
+
+    [Fact]
+    public void Any_stream_of_cumulative_frames_gives_the_same_deltas_compared_as_json_bytes_as_read_as_text()
+    {
+        // Units of every UTF-8 width, the characters JSON escapes, whitespace held back, U+FFFD, a surrogate pair and
+        // half of one; each frame cuts the text anywhere, splits it into one to three strings, picks an escaping (UTF-8 or,
+        // one time in ten, \u escapes for non-ASCII), and now and then rewrites it or comes as a JSON string holding the object.
+        var unit = Gen.OneOf("a", "Z", " ", "\n", "\t", "\"", "\\", "/", "\u0001", "\u00E9", "\u20AC", "\uFFFD", "\uD83D\uDE00", "\uD83D");
+        var frame = Gen.Select(Gen.Int[0, 1 << 20], Gen.Int[0, 1 << 20], Gen.Int[0, 1 << 20], Gen.Int[0, 9], Gen.Int[0, 9]);
+        var streams = Gen.Select(unit.Array[0, 40], frame.Array[1, 12], (units, frames) => (Text: string.Concat(units), Frames: frames));
+
+        streams.Sample(stream =>
+        {
+            var text = stream.Text;
+            var cut = 0;
+            var frames = new List<string>();
+            foreach (var (step, split, split2, escaping, shape) in stream.Frames)
+            {
+                cut = Math.Min(text.Length, cut + (step % 8));
+                var shown = shape == 0 ? "rewritten " + text[..cut] : text[..cut];
+                var a = Math.Min(split % (shown.Length + 1), shown.Length);
+                var b = a + Math.Min(split2 % (shown.Length - a + 1), shown.Length - a);
+                var parts = (split & 3) switch
+                {
+                    0 => new[] { shown },
+                    1 => new[] { shown[..a], shown[a..] },
+                    _ => new[] { shown[..a], shown[a..b], shown[b..] },
+                };
+                var style = escaping == 9 ? 1 : 0;   // one frame in ten escapes its non-ASCII characters
+                var json = "{\"thinking\":[" + Json("Hm " + text[..Math.Min(cut, 3)], style) + "],\"answer\":[" + string.Join(",", parts.Select(p => Json(p, style))) + "]}";
+                frames.Add(shape == 1 ? Json(json, 0) : json);
+            }
+
+            var byJson = Deltas(new LlmDeltas(), frames, text, reasoningToo: true);
+            var byText = Deltas(new LlmDeltas(compareJson: false), frames, text, reasoningToo: true);
+            Assert.Equal(byText, byJson);
+        }, iter: 3_000, print: stream => JsonSerializer.Serialize(stream.Text) + " " + string.Join(" ", stream.Frames));
+    }
+
+    [Fact]
+    public void A_long_answer_compared_as_json_bytes_allocates_its_deltas_not_a_string_of_the_whole_answer_per_frame()
+    {
+        // 400 frames of a 20,000-character answer: read as text, every frame makes a string of the answer so far
+        // (about 8 MB in all); compared as JSON bytes, only the new characters are decoded.
+        var answer = string.Concat(Enumerable.Range(0, 2_500).Select(i => i % 7 == 6 ? "café \"x\"\n" : "word word "))[..20_000];
+        var frames = Enumerable.Range(1, 400).Select(k => "{\"answer\":[" + Json(answer[..(k * 50)], 0) + "]}").ToList();
+        var documents = frames.Select(frame => JsonDocument.Parse(frame)).ToList();
+        try
+        {
+            long Allocated(LlmDeltas deltas)
+            {
+                var before = GC.GetAllocatedBytesForCurrentThread();
+                var length = 0;
+                foreach (var document in documents)
+                {
+                    length += deltas.Read(document.RootElement)?.OfType<TextContent>().Sum(t => t.Text.Length) ?? 0;
+                }
+
+                Assert.Equal(answer.TrimEnd().Length, length);
+                return GC.GetAllocatedBytesForCurrentThread() - before;
+            }
+
+            Allocated(new LlmDeltas());   // JIT and first-call allocations out of the way
+            var byText = Allocated(new LlmDeltas(compareJson: false));
+            var byJson = Allocated(new LlmDeltas());
+            Assert.True(byText > 8_000_000, $"read as text: {byText:N0} bytes");
+            Assert.True(byJson < byText / 10, $"compared as JSON bytes: {byJson:N0} bytes, read as text: {byText:N0}");
+        }
+        finally
+        {
+            documents.ForEach(document => document.Dispose());
+        }
+    }
+
+    /// <summary>The texts the frames yield (reasoning prefixed with "~" when asked), then what the final answer adds (none when null).</summary>
+    private static List<string> Deltas(LlmDeltas deltas, IEnumerable<string> frames, string? final, bool reasoningToo = false)
+    {
+        var yielded = new List<string>();
+        void Add(IEnumerable<AIContent>? contents)
+        {
+            foreach (var content in contents ?? [])
+            {
+                if (content is TextContent text)
+                {
+                    yielded.Add(text.Text);
+                }
+                else if (reasoningToo && content is TextReasoningContent thought)
+                {
+                    yielded.Add("~" + thought.Text);
+                }
+            }
+        }
+
+        foreach (var frame in frames)
+        {
+            using var document = JsonDocument.Parse(frame);
+            Add(deltas.Read(document.RootElement));
+        }
+
+        if (final is not null)
+        {
+            try
+            {
+                Add(deltas.Finish("", final));
+            }
+            catch (WiroMalformedResponseException)
+            {
+                yielded.Add("(malformed)");
+            }
+        }
+
+        return yielded;
+    }
+
+    /// <summary>A JSON string: quotes, backslashes and control characters escaped; other non-ASCII characters as UTF-8 (<paramref name="escaping"/> 0) or \u escapes (1); a lone surrogate always escaped.</summary>
+    private static string Json(string text, int escaping)
+    {
+        var json = new StringBuilder("\"");
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var pair = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]);
+            if (c == '"' || c == '\\')
+            {
+                json.Append('\\').Append(c);
+            }
+            else if (c == '\n')
+            {
+                json.Append("\\n");
+            }
+            else if (c < 0x20 || (c >= 0x80 && escaping == 1) || (char.IsSurrogate(c) && !pair && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]))))
+            {
+                json.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                json.Append(c);
+            }
+        }
+
+        return json.Append('"').ToString();
     }
 }

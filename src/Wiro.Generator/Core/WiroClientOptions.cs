@@ -139,6 +139,13 @@ public sealed class WiroClientOptions
     /// </summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where a wait sends its WebSocket's opening handshake (<c>ClientWebSocket.ConnectAsync</c>'s invoker); null, the
+    /// default, for a connection of the socket's own. Set only by the benchmarks, which answer the handshake with a
+    /// stream of frames held in memory (the same <c>ClientWebSocket</c> reads them, with no network in between).
+    /// </summary>
+    internal System.Net.Http.HttpMessageInvoker? WebSocketInvoker { get; set; }
+
     internal Uri? EffectiveWebSocketAddress
         => !UseWebSocket ? null : WebSocketAddress ?? (BaseAddress == DefaultBaseAddress ? DefaultWebSocketAddress : null);
 

@@ -2,7 +2,11 @@
 namespace Wiro;
 
 using System;
+using System.Buffers;
 using System.Collections.Generic;
+#if NET9_0_OR_GREATER
+using System.Runtime.InteropServices;
+#endif
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -17,11 +21,26 @@ using Microsoft.Extensions.AI;
 /// what was yielded yields nothing. The final answer (from Task/Detail) then yields the rest, so the deltas joined are
 /// exactly the final answer; a final answer that does not extend what was yielded is a
 /// <see cref="WiroMalformedResponseException"/>.
+/// <para>A long answer makes every frame long (a 100,000-character answer over 2,000 frames is 200 MB of JSON). On .NET 9
+/// and later a frame's text is not read whole: the JSON bytes of its strings (<c>JsonMarshal.GetRawUtf8Value</c>) are
+/// compared with those of the text yielded, and only the bytes past them are decoded, so a frame costs its parse, a
+/// byte comparison and its delta, not a string of the whole answer. A frame whose bytes differ (another escaping of
+/// the same text, or a rewrite) is read as text, as on .NET 8.</para>
 /// </summary>
 internal sealed class LlmDeltas
 {
-    private readonly Yielded _thinking = new();
-    private readonly Yielded _answer = new();
+    private readonly Yielded _thinking;
+    private readonly Yielded _answer;
+
+    /// <param name="compareJson">
+    /// Whether frames are compared as JSON bytes where the runtime allows it (.NET 9 and later); false reads every frame
+    /// as text (the tests compare the two).
+    /// </param>
+    public LlmDeltas(bool compareJson = true)
+    {
+        _thinking = new Yielded(compareJson);
+        _answer = new Yielded(compareJson);
+    }
 
     /// <summary>The last frame's <c>speed</c> with its <c>speedType</c> (<c>12.5 t/s</c>); null before one arrived.</summary>
     public string? Speed { get; private set; }
@@ -55,7 +74,7 @@ internal sealed class LlmDeltas
     }
 
     /// <summary>
-    /// The contents the final thinking and answer add to what was yielded. With <paramref name="confirmed"/> (the
+    /// The contents the final thinking and answer add to what was yielded (the last call: the deltas end here). With <paramref name="confirmed"/> (the
     /// answer read from the task's LLM output) the answer must extend what was yielded, else
     /// <see cref="WiroMalformedResponseException"/>; without (a fallback such as <c>debugoutput</c>) an answer that does
     /// not is left as yielded. Thinking that does not extend what was yielded is left as yielded.
@@ -87,6 +106,23 @@ internal sealed class LlmDeltas
         return contents;
     }
 
+    /// <summary>The contents of a final thinking and answer when no frame was read: what <see cref="Finish"/> gives on a new instance.</summary>
+    public static List<AIContent> Whole(string thinking, string answer)
+    {
+        var contents = new List<AIContent>(2);
+        if (thinking.Length > 0)
+        {
+            contents.Add(new TextReasoningContent(thinking));
+        }
+
+        if (answer.Length > 0)
+        {
+            contents.Add(new TextContent(answer));
+        }
+
+        return contents;
+    }
+
     /// <summary>
     /// The final thinking and answer of an LLM task's output content (<c>{"prompt","raw","thinking":[],"answer":[]}</c>),
     /// each array joined; false when <paramref name="contentJson"/> is not such an object.
@@ -100,30 +136,114 @@ internal sealed class LlmDeltas
             return false;
         }
 
+        // Read once with a reader over the UTF-8 (no document): an LLM answer is read on every chat call.
+        byte[]? rented = null;
+        var utf8 = contentJson.Length <= 1024 ? stackalloc byte[3 * 1024] : (rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(contentJson.Length)));
         try
         {
-            using var document = JsonDocument.Parse(contentJson);
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || Joined(root, "answer") is not { } joined)
+            var reader = new Utf8JsonReader(utf8.Slice(0, StrictUtf8.GetBytes(contentJson, utf8)));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
             }
 
-            answer = joined;
-            thinking = Joined(root, "thinking") ?? "";
+            // As JsonElement.TryGetProperty does, the last of two properties of the same name counts.
+            string? thought = null;
+            string? said = null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isAnswer = reader.ValueTextEquals("answer"u8);
+                var isThinking = !isAnswer && reader.ValueTextEquals("thinking"u8);
+                reader.Read();
+                if (isAnswer)
+                {
+                    said = JoinedArray(ref reader);
+                }
+                else if (isThinking)
+                {
+                    thought = JoinedArray(ref reader);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+
+            if (reader.Read() || said is null)
+            {
+                return false;
+            }
+
+            answer = said;
+            thinking = thought ?? "";
             return true;
         }
-        catch (JsonException)
+        catch (Exception exception) when (exception is JsonException or ArgumentException)
         {
+            // Not JSON, or text that is not valid UTF-16 (ArgumentException from the strict encoding).
             return false;
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The strings of the array the reader is on, joined (the reader left on its end); null when it is not an array of valid text.</summary>
+    private static string? JoinedArray(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? first = null;
+        StringBuilder? joined = null;
+        var valid = true;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                reader.Skip();
+                valid = false;
+                continue;
+            }
+
+            string text;
+            try
+            {
+                text = reader.GetString()!;
+            }
+            catch (InvalidOperationException)
+            {
+                valid = false;
+                continue;
+            }
+
+            if (first is null)
+            {
+                first = text;
+            }
+            else
+            {
+                (joined ??= new StringBuilder(first)).Append(text);
+            }
+        }
+
+        return !valid ? null : joined?.ToString() ?? first ?? "";
     }
 
     private List<AIContent>? ReadObject(JsonElement llm)
     {
-        var thinking = Joined(llm, "thinking");
-        var answer = Joined(llm, "answer");
-        if (thinking is null && answer is null)
+        var thinking = _thinking.Extend(llm, "thinking", out var thought);
+        var answer = _answer.Extend(llm, "answer", out var text);
+        if (!thinking && !answer)
         {
             return null;
         }
@@ -135,12 +255,12 @@ internal sealed class LlmDeltas
 
         ElapsedTime = LenientJson.Text(llm, "elapsedTime") ?? ElapsedTime;
         List<AIContent>? contents = null;
-        if (thinking is not null && _thinking.Extend(thinking) is { } thought)
+        if (thought is not null)
         {
             (contents ??= new List<AIContent>(2)).Add(new TextReasoningContent(thought));
         }
 
-        if (answer is not null && _answer.Extend(answer) is { } text)
+        if (text is not null)
         {
             (contents ??= new List<AIContent>(1)).Add(new TextContent(text));
         }
@@ -153,12 +273,11 @@ internal sealed class LlmDeltas
 
     /// <summary>The array's strings joined; null when it is absent, not an array, or holds anything but valid text.</summary>
     private static string? Joined(JsonElement llm, string name)
-    {
-        if (!LenientJson.TryGet(llm, name, out var array) || array.ValueKind != JsonValueKind.Array)
-        {
-            return null;
-        }
+        => LenientJson.TryGet(llm, name, out var array) && array.ValueKind == JsonValueKind.Array ? Joined(array) : null;
 
+    /// <summary>The strings of <paramref name="array"/> joined; null when it holds anything but valid text.</summary>
+    private static string? Joined(JsonElement array)
+    {
         var length = array.GetArrayLength();
         if (length == 1)
         {
@@ -205,13 +324,64 @@ internal sealed class LlmDeltas
     }
 
     /// <summary>
-    /// The text yielded so far, kept as the first <c>Length</c> characters of the last text it came from, so a frame
-    /// costs a comparison and its delta, not a copy of the whole text.
+    /// The text yielded so far (the deltas appended, so a frame costs its delta, not a copy of the whole text) and, on
+    /// .NET 9 and later, its JSON bytes as the frames wrote them (escaped UTF-8), to compare the next frame's bytes with.
     /// </summary>
     private sealed class Yielded
     {
-        private string _text = "";
+        private char[] _text = [];
         private int _length;
+#if NET9_0_OR_GREATER
+        private readonly bool _compareJson;
+        private byte[] _json = [];
+
+        /// <summary>The length of the JSON bytes of the text yielded; -1 when not known (the next frame is read as text).</summary>
+        private int _jsonLength;
+
+        public Yielded(bool compareJson) => _compareJson = compareJson;
+#else
+        public Yielded(bool compareJson)
+        {
+        }
+#endif
+
+        /// <summary>
+        /// Reads the array <paramref name="name"/> of a frame: false when it is absent or holds anything but valid text
+        /// (as <see cref="Joined(JsonElement, string)"/> is null); else <paramref name="delta"/> is what its joined text
+        /// adds, as <see cref="Extend(string)"/> gives it.
+        /// </summary>
+        public bool Extend(JsonElement llm, string name, out string? delta)
+        {
+            delta = null;
+            if (!LenientJson.TryGet(llm, name, out var array) || array.ValueKind != JsonValueKind.Array)
+            {
+                return false;
+            }
+
+#if NET9_0_OR_GREATER
+            if (_compareJson && _jsonLength >= 0)
+            {
+                var compared = ExtendByJson(array, out delta);
+                if (compared is not null)
+                {
+                    return compared.Value;
+                }
+            }
+#endif
+            if (Joined(array) is not { } text)
+            {
+                return false;
+            }
+
+            delta = Extend(text);
+#if NET9_0_OR_GREATER
+            if (_compareJson && (delta is not null || _jsonLength < 0) && IsPrefixOf(text))
+            {
+                RememberJson(array);
+            }
+#endif
+            return true;
+        }
 
         /// <summary>What <paramref name="current"/> adds, holding back its unsettled end; null when it adds nothing or does not extend the text yielded.</summary>
         public string? Extend(string current)
@@ -228,25 +398,259 @@ internal sealed class LlmDeltas
             }
 
             var delta = current.Substring(_length, settled - _length);
-            _text = current;
-            _length = settled;
+            Append(delta);
             return delta;
         }
 
-        /// <summary>All of <paramref name="final"/> past the text yielded, when it extends it; null otherwise.</summary>
+        /// <summary>All of <paramref name="final"/> past the text yielded, when it extends it; null otherwise. The last call: it keeps nothing.</summary>
         public string? Rest(string final)
+            => final.Length <= _length || !IsPrefixOf(final) ? null : final.Substring(_length);
+
+        public bool IsPrefixOf(string text) => text.Length >= _length && text.AsSpan(0, _length).SequenceEqual(_text.AsSpan(0, _length));
+
+        private void Append(string delta)
         {
-            if (final.Length <= _length || !IsPrefixOf(final))
+            if (_length + delta.Length > _text.Length)
+            {
+                Array.Resize(ref _text, Math.Max(_length + delta.Length, Math.Max(256, _text.Length * 2)));
+            }
+
+            delta.AsSpan().CopyTo(_text.AsSpan(_length));
+            _length += delta.Length;
+#if NET9_0_OR_GREATER
+            // Set again by the caller when the frame's bytes are known.
+            _jsonLength = -1;
+#endif
+        }
+
+#if NET9_0_OR_GREATER
+        /// <summary>
+        /// The frame compared by its JSON bytes: null when it cannot be (its bytes do not start with those of the text
+        /// yielded, or its new part is not valid text: the caller reads it as text); else whether it is text, with
+        /// <paramref name="delta"/> what it adds.
+        /// </summary>
+        private bool? ExtendByJson(JsonElement array, out string? delta)
+        {
+            delta = null;
+            var total = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String)
+                {
+                    return false;
+                }
+
+                var json = Content(item);
+                var shared = Math.Min(json.Length, _jsonLength - total);
+                if (shared > 0 && (!json.Slice(0, shared).SequenceEqual(_json.AsSpan(total, shared)) || (total > 0 && StartsInsideCharacter(json))))
+                {
+                    return null;
+                }
+
+                total += json.Length;
+            }
+
+            if (total < _jsonLength)
             {
                 return null;
             }
 
-            var rest = final.Substring(_length);
-            _text = final;
-            _length = final.Length;
-            return rest;
+            if (total == _jsonLength)
+            {
+                return true;
+            }
+
+            // The bytes past the text yielded (they start on a character and escape boundary), and their text: each
+            // string's part decoded on its own, as Joined reads each string on its own.
+            var body = new byte[total - _jsonLength];
+            var at = 0;
+            var offset = 0;
+            string? added = null;
+            StringBuilder? joined = null;
+            foreach (var item in array.EnumerateArray())
+            {
+                var json = Content(item);
+                var skip = Math.Clamp(_jsonLength - offset, 0, json.Length);
+                offset += json.Length;
+                if (skip == json.Length)
+                {
+                    continue;
+                }
+
+                json.Slice(skip).CopyTo(body.AsSpan(at));
+                if (Decode(json.Slice(skip)) is not { } part)
+                {
+                    return null;
+                }
+
+                at += json.Length - skip;
+                if (added is null)
+                {
+                    added = part;
+                }
+                else
+                {
+                    (joined ??= new StringBuilder(added)).Append(part);
+                }
+            }
+
+            added = joined?.ToString() ?? added ?? "";
+            var settled = added.Length;
+            while (settled > 0 && IsUnsettled(added[settled - 1]))
+            {
+                settled--;
+            }
+
+            if (settled == 0)
+            {
+                return true;
+            }
+
+            var settledBytes = settled == added.Length ? body.Length : JsonBytesOf(body, settled);
+            if (settledBytes < 0)
+            {
+                return null;
+            }
+
+            delta = settled == added.Length ? added : added.Substring(0, settled);
+            var jsonLength = _jsonLength;
+            Append(delta);
+            EnsureJson(jsonLength + settledBytes);
+            body.AsSpan(0, settledBytes).CopyTo(_json.AsSpan(jsonLength));
+            _jsonLength = jsonLength + settledBytes;
+            return true;
         }
 
-        public bool IsPrefixOf(string text) => text.Length >= _length && string.CompareOrdinal(text, 0, _text, 0, _length) == 0;
+        /// <summary>
+        /// Whether a string that starts inside the text yielded starts inside a character of it (a UTF-8 continuation
+        /// byte, or the escaped low half of a surrogate pair): then it is not valid text on its own, and the frame is
+        /// read as text to say so, as <see cref="Joined(JsonElement)"/> reads each string on its own.
+        /// </summary>
+        private static bool StartsInsideCharacter(ReadOnlySpan<byte> json)
+            => (json[0] & 0xC0) == 0x80
+               || (json.Length >= 4 && json[0] == (byte)'\\' && json[1] == (byte)'u' && (json[2] | 0x20) == (byte)'d' && (json[3] | 0x20) is >= (byte)'c' and <= (byte)'f');
+
+        /// <summary>The text of a JSON string's content (a whole number of characters and escapes); null when it is not valid text.</summary>
+        private static string? Decode(ReadOnlySpan<byte> json)
+        {
+            var quoted = new byte[json.Length + 2];
+            quoted[0] = (byte)'"';
+            json.CopyTo(quoted.AsSpan(1));
+            quoted[quoted.Length - 1] = (byte)'"';
+            try
+            {
+                var reader = new Utf8JsonReader(quoted);
+                return reader.Read() && reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            }
+            catch (Exception exception) when (exception is InvalidOperationException or JsonException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Keeps the JSON bytes of the text yielded as this frame (read as text) wrote them; unknown when they cannot be told.</summary>
+        private void RememberJson(JsonElement array)
+        {
+            _jsonLength = -1;
+            var chars = 0;
+            var length = 0;
+            if (_length == 0)
+            {
+                _jsonLength = 0;
+                return;
+            }
+
+            foreach (var item in array.EnumerateArray())
+            {
+                var json = Content(item);
+                var bytes = JsonBytesOf(json, _length - chars, out var read);
+                if (bytes < 0)
+                {
+                    return;
+                }
+
+                EnsureJson(length + bytes);
+                json.Slice(0, bytes).CopyTo(_json.AsSpan(length));
+                length += bytes;
+                chars += read;
+                if (chars == _length)
+                {
+                    _jsonLength = length;
+                    return;
+                }
+            }
+        }
+
+        private void EnsureJson(int length)
+        {
+            if (length > _json.Length)
+            {
+                Array.Resize(ref _json, Math.Max(length, Math.Max(256, _json.Length * 2)));
+            }
+        }
+
+        /// <summary>A string's JSON bytes without its quotes.</summary>
+        private static ReadOnlySpan<byte> Content(JsonElement item)
+        {
+            var raw = JsonMarshal.GetRawUtf8Value(item);
+            return raw.Length >= 2 && raw[0] == (byte)'"' && raw[raw.Length - 1] == (byte)'"' ? raw.Slice(1, raw.Length - 2) : raw;
+        }
+
+        /// <summary>How many bytes of the JSON string content <paramref name="json"/> hold its first <paramref name="chars"/> UTF-16 characters; -1 when that falls inside one.</summary>
+        private static int JsonBytesOf(ReadOnlySpan<byte> json, int chars)
+        {
+            var bytes = JsonBytesOf(json, chars, out var read);
+            return read == chars ? bytes : -1;
+        }
+
+        /// <summary>
+        /// The bytes of the first characters of <paramref name="json"/>, up to <paramref name="chars"/> of them (fewer
+        /// when it is shorter: <paramref name="read"/> says how many); -1 when the count falls inside a character.
+        /// </summary>
+        private static int JsonBytesOf(ReadOnlySpan<byte> json, int chars, out int read)
+        {
+            read = 0;
+            var at = 0;
+            while (read < chars && at < json.Length)
+            {
+                var b = json[at];
+                int length, units;
+                if (b == (byte)'\\')
+                {
+                    (length, units) = at + 1 < json.Length && json[at + 1] == (byte)'u' ? (6, 1) : (2, 1);
+                }
+                else if (b < 0x80)
+                {
+                    (length, units) = (1, 1);
+                }
+                else if ((b & 0xE0) == 0xC0)
+                {
+                    (length, units) = (2, 1);
+                }
+                else if ((b & 0xF0) == 0xE0)
+                {
+                    (length, units) = (3, 1);
+                }
+                else if ((b & 0xF8) == 0xF0)
+                {
+                    (length, units) = (4, 2);
+                }
+                else
+                {
+                    return -1;
+                }
+
+                if (read + units > chars || at + length > json.Length)
+                {
+                    return -1;
+                }
+
+                read += units;
+                at += length;
+            }
+
+            return at;
+        }
+#endif
     }
 }

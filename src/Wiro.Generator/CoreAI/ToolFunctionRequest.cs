@@ -2,7 +2,6 @@
 namespace Wiro;
 
 using System;
-using System.Globalization;
 
 /// <summary>
 /// A run of a <see cref="WiroToolFunction"/>: its checked arguments, written by the same writers and rules as a
@@ -80,11 +79,11 @@ internal sealed record ToolFunctionRequest : WiroRequest
         var text = input.DefaultValue;
         switch (input.Kind)
         {
-            case WiroToolInputKind.Integer when text is not null:
-                writer.WriteNumber(input.Key, long.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture));
+            case WiroToolInputKind.Integer when input.DefaultNumber is long integer:
+                writer.WriteNumber(input.Key, integer);
                 break;
-            case WiroToolInputKind.Number when text is not null:
-                writer.WriteNumber(input.Key, double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
+            case WiroToolInputKind.Number when input.DefaultNumber is double number:
+                writer.WriteNumber(input.Key, number);
                 break;
             case WiroToolInputKind.StringList:
                 writer.WriteStringList(input.Key, text is null ? Array.Empty<string>() : text.Split(','));

@@ -7,6 +7,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -86,15 +87,45 @@ public sealed class WiroChatClient : IChatClient
     /// <inheritdoc/>
     public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var response = await GetStreamingResponseAsync(messages, options, cancellationToken).ToChatResponseAsync(cancellationToken).ConfigureAwait(false);
+        // The stream's updates, collected as they come (no channel, no second thread) and joined as
+        // ToChatResponseAsync joins the stream; with none before the end (polling, or no LLM frames), the one message
+        // that join would make is made directly.
+        // As StartAsync and FollowIntoAsync do, without state machines of their own.
+        var (values, history, conversationId) = Prepare(messages, options);
+        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
+        values.TraceIgnored(IgnoredOptionEvent);
+        var tool = Descriptor.Tool;
+        var run = await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false);
+        var follower = new Follower(this, run, conversationId, null);
+        var end = follower.End(await _client.WaitWithOutputAsync(run, follower.Read, Descriptor.ModelId, cancellationToken, cancellationToken).ConfigureAwait(false));
 
-        // Joining puts the last update's AdditionalProperties on the message; the cost is the response's too.
-        foreach (var message in response.Messages)
+        ChatResponse response;
+        if (follower.Updates is not { } updates)
         {
-            if (message.AdditionalProperties is { } properties && properties.TryGetValue(CostKey, out var cost))
+            var message = new ChatMessage(ChatRole.Assistant, end.Added) { MessageId = run.TaskId, AdditionalProperties = end.Properties };
+            response = new ChatResponse(message)
             {
-                (response.AdditionalProperties ??= new AdditionalPropertiesDictionary())[CostKey] = cost;
+                ResponseId = run.TaskId,
+                ConversationId = conversationId,
+                ModelId = Descriptor.ModelId,
+                FinishReason = ChatFinishReason.Stop,
+            };
+        }
+        else
+        {
+            if (end.Added.Count > 0)
+            {
+                updates.Add(Update(run, conversationId, end.Added));
             }
+
+            updates.Add(Last(run, conversationId, end));
+            response = updates.ToChatResponse();
+        }
+
+        // The cost is the response's too (joining puts the last update's AdditionalProperties on the message).
+        if (end.Properties.TryGetValue(CostKey, out var cost))
+        {
+            response.AdditionalProperties = new AdditionalPropertiesDictionary { [CostKey] = cost };
         }
 
         return response;
@@ -104,25 +135,10 @@ public sealed class WiroChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (messages is null)
-        {
-            throw new ArgumentNullException(nameof(messages));
-        }
-
-        var tool = Descriptor.Tool;
-        var conversationId = Descriptor.SessionIdInput is null
-            ? null
-            : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
-        // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
-        var history = new List<ChatMessage>(messages);
-        var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
-        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
-        values.TraceIgnored(IgnoredOptionEvent);
-        var run = await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false);
-
+        var (run, conversationId) = await StartAsync(messages, options, cancellationToken).ConfigureAwait(false);
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var following = FollowAsync(run, conversationId, channel.Writer, stop.Token, cancellationToken);
+        var following = FollowIntoAsync(run, conversationId, channel.Writer, stop.Token, cancellationToken);
         try
         {
             while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -181,61 +197,131 @@ public sealed class WiroChatClient : IChatClient
     {
     }
 
-    /// <summary>Feeds the stream: the frames' deltas as they come, then the confirmed rest and the end; never throws, the channel carries the outcome.</summary>
-    private async Task FollowAsync(
+    /// <summary>Starts the run of one turn: its values, its images, the Run call; returns the run and the conversation id.</summary>
+    private async Task<(WiroRunResult Run, string? ConversationId)> StartAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
+    {
+        var (values, history, conversationId) = Prepare(messages, options);
+        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
+        values.TraceIgnored(IgnoredOptionEvent);
+        var tool = Descriptor.Tool;
+        return (await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false), conversationId);
+    }
+
+    /// <summary>The run's values for one turn, the messages as a list, and the conversation id (a new one when none is given and the tool has a session input).</summary>
+    private (ToolRunValues Values, List<ChatMessage> History, string? ConversationId) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        var conversationId = Descriptor.SessionIdInput is null
+            ? null
+            : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
+        // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
+        var history = new List<ChatMessage>(messages);
+        var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
+        return (values, history, conversationId);
+    }
+
+    /// <summary>Feeds the stream's channel on a thread of its own; never throws, the channel carries the outcome.</summary>
+    private async Task FollowIntoAsync(
         WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate> writer, CancellationToken waitToken, CancellationToken callerToken)
     {
         try
         {
             await Task.Yield();
-            var deltas = new LlmDeltas();
-            var result = await _client.WaitWithOutputAsync(run, message =>
+            var follower = new Follower(this, run, conversationId, writer);
+            var end = follower.End(await _client.WaitWithOutputAsync(run, follower.Read, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false));
+            if (end.Added.Count > 0)
             {
-                if (deltas.Read(message) is { } contents)
-                {
-                    writer.TryWrite(Update(run, conversationId, contents));
-                }
-            }, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false);
-
-            if (!result.IsSuccess)
-            {
-                throw new WiroTaskFailedException(result);
+                writer.TryWrite(Update(run, conversationId, end.Added));
             }
 
-            var (thinking, answer, confirmed) = Final(result);
-            var rest = deltas.Finish(thinking, answer, confirmed);
-            if (rest.Count > 0)
-            {
-                writer.TryWrite(Update(run, conversationId, rest));
-            }
-
-            var last = Update(run, conversationId, new List<AIContent>());
-            last.FinishReason = ChatFinishReason.Stop;
-            last.RawRepresentation = result;
-            var properties = new AdditionalPropertiesDictionary();
-            if (result.Task.TotalCost is { } cost)
-            {
-                properties[CostKey] = cost;
-            }
-
-            if (deltas.Speed is { } speed)
-            {
-                properties[SpeedKey] = speed;
-            }
-
-            if (deltas.ElapsedTime is { } elapsed)
-            {
-                properties[ElapsedTimeKey] = elapsed;
-            }
-
-            last.AdditionalProperties = properties;
-            writer.TryWrite(last);
+            writer.TryWrite(Last(run, conversationId, end));
             writer.TryComplete();
         }
         catch (Exception exception)
         {
             writer.TryComplete(exception);
         }
+    }
+
+    /// <summary>
+    /// One run followed: each <c>task_output</c> frame's deltas as an update, written to the stream's channel or (for
+    /// <see cref="GetResponseAsync"/>, with no channel) kept in <see cref="Updates"/>; then the end (<see cref="End"/>).
+    /// </summary>
+    private sealed class Follower(WiroChatClient chat, WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate>? writer)
+    {
+        /// <summary>Made at the first LLM frame: none when the task is polled.</summary>
+        private LlmDeltas? _deltas;
+
+        /// <summary>The updates kept when there is no channel; null while there are none.</summary>
+        public List<ChatResponseUpdate>? Updates { get; private set; }
+
+        /// <summary>The socket's <c>task_output</c> messages (see <see cref="WiroClient.WaitWithOutputAsync"/>).</summary>
+        public void Read(JsonElement message)
+        {
+            if ((_deltas ??= new LlmDeltas()).Read(message) is not { } contents)
+            {
+                return;
+            }
+
+            var update = chat.Update(run, conversationId, contents);
+            if (writer is null)
+            {
+                (Updates ??= new List<ChatResponseUpdate>()).Add(update);
+            }
+            else
+            {
+                writer.TryWrite(update);
+            }
+        }
+
+        /// <summary>
+        /// The end of the run: what the confirmed answer adds to the deltas, the last update's properties (cost, speed)
+        /// and the task's result, which the caller hands out. A task that did not succeed is a <see cref="WiroTaskFailedException"/>.
+        /// </summary>
+        public End End(WiroTaskResult result)
+        {
+            if (!result.IsSuccess)
+            {
+                throw new WiroTaskFailedException(result);
+            }
+
+            var (thinking, answer, confirmed) = Final(result);
+            var added = _deltas is null ? LlmDeltas.Whole(thinking, answer) : _deltas.Finish(thinking, answer, confirmed);
+            var properties = new AdditionalPropertiesDictionary();
+            if (result.Task.TotalCost is { } cost)
+            {
+                properties[CostKey] = cost;
+            }
+
+            if (_deltas?.Speed is { } speed)
+            {
+                properties[SpeedKey] = speed;
+            }
+
+            if (_deltas?.ElapsedTime is { } elapsed)
+            {
+                properties[ElapsedTimeKey] = elapsed;
+            }
+
+            return new End(added, properties, result);
+        }
+    }
+
+    /// <summary>What a followed run ends with (see <see cref="Follower.End"/>).</summary>
+    private readonly record struct End(List<AIContent> Added, AdditionalPropertiesDictionary Properties, WiroTaskResult Result);
+
+    /// <summary>The stream's last update: no content, the finish reason, the cost and speed, the task's result as its raw representation.</summary>
+    private ChatResponseUpdate Last(WiroRunResult run, string? conversationId, End end)
+    {
+        var last = Update(run, conversationId, new List<AIContent>());
+        last.FinishReason = ChatFinishReason.Stop;
+        last.RawRepresentation = end.Result;
+        last.AdditionalProperties = end.Properties;
+        return last;
     }
 
     /// <summary>
@@ -315,7 +401,7 @@ public sealed class WiroChatClient : IChatClient
     /// </summary>
     private Task AttachImagesAsync(ToolRunValues values, List<ChatMessage> history, CancellationToken cancellationToken)
     {
-        var images = new List<AIContent>();
+        List<AIContent>? images = null;
         var lastAssistant = history.FindLastIndex(message => message is not null && message.Role == ChatRole.Assistant);
         for (var i = lastAssistant + 1; i < history.Count; i++)
         {
@@ -325,10 +411,15 @@ public sealed class WiroChatClient : IChatClient
                 {
                     if (ToolRunValues.IsFile(content, "image"))
                     {
-                        images.Add(content);
+                        (images ??= new List<AIContent>()).Add(content);
                     }
                 }
             }
+        }
+
+        if (images is null)
+        {
+            return Task.CompletedTask;
         }
 
         var keys = Descriptor.ImageInput is { } key ? new[] { key } : Array.Empty<string>();
@@ -370,12 +461,8 @@ public sealed class WiroChatClient : IChatClient
     /// <summary>The prompt (the new user turn, or a transcript of earlier turns when no conversation holds them) and the system text.</summary>
     private static (string Prompt, string? System) Turn(IEnumerable<ChatMessage> messages, ChatOptions? options, bool continuing)
     {
-        var system = new StringBuilder();
-        if (!string.IsNullOrEmpty(options?.Instructions))
-        {
-            system.Append(options!.Instructions);
-        }
-
+        var system = default(Joined);
+        system.Add("\n", options?.Instructions);
         var turns = new List<ChatMessage>();
         foreach (var message in messages)
         {
@@ -386,7 +473,7 @@ public sealed class WiroChatClient : IChatClient
 
             if (message.Role == ChatRole.System)
             {
-                Append(system, "\n", message.Text);
+                system.Add("\n", message.Text);
             }
             else
             {
@@ -395,14 +482,14 @@ public sealed class WiroChatClient : IChatClient
         }
 
         var lastAssistant = turns.FindLastIndex(message => message.Role == ChatRole.Assistant);
-        var prompt = new StringBuilder();
+        var prompt = default(Joined);
         if (continuing || lastAssistant < 0)
         {
             for (var i = lastAssistant + 1; i < turns.Count; i++)
             {
                 if (turns[i].Role == ChatRole.User)
                 {
-                    Append(prompt, "\n", turns[i].Text);
+                    prompt.Add("\n", turns[i].Text);
                 }
             }
         }
@@ -412,31 +499,38 @@ public sealed class WiroChatClient : IChatClient
             {
                 if (turn.Text is { Length: > 0 } text)
                 {
-                    Append(prompt, "\n\n", turn.Role.Value + ": " + text);
+                    prompt.Add("\n\n", turn.Role.Value + ": " + text);
                 }
             }
         }
 
-        if (prompt.Length == 0)
-        {
-            throw new ArgumentException("The messages hold no new user turn with text to send.", nameof(messages));
-        }
-
-        return (prompt.ToString(), system.Length > 0 ? system.ToString() : null);
+        return (prompt.Text ?? throw new ArgumentException("The messages hold no new user turn with text to send.", nameof(messages)), system.Text);
     }
 
-    private static void Append(StringBuilder text, string separator, string? part)
+    /// <summary>Texts joined by separators, the empty ones left out; a builder only once there are two.</summary>
+    private struct Joined
     {
-        if (string.IsNullOrEmpty(part))
-        {
-            return;
-        }
+        private string? _first;
+        private StringBuilder? _more;
 
-        if (text.Length > 0)
-        {
-            text.Append(separator);
-        }
+        /// <summary>The texts joined; null when none was added.</summary>
+        public readonly string? Text => _more?.ToString() ?? _first;
 
-        text.Append(part);
+        public void Add(string separator, string? part)
+        {
+            if (string.IsNullOrEmpty(part))
+            {
+                return;
+            }
+
+            if (_first is null)
+            {
+                _first = part;
+            }
+            else
+            {
+                (_more ??= new StringBuilder(_first)).Append(separator).Append(part);
+            }
+        }
     }
 }

@@ -54,10 +54,13 @@ public sealed class WiroToolFunctionInput
         Kind = kind;
         DefaultValue = defaultValue;
         AllowedValues = allowedValues is { Count: > 0 } ? allowedValues : null;
-        if (defaultValue is not null && !DefaultFits(kind, defaultValue))
+        object? number = null;
+        if (defaultValue is not null && !DefaultFits(kind, defaultValue, out number))
         {
             throw new ArgumentException($"The default of input '{key}' is not a {kind} value.", nameof(defaultValue));
         }
+
+        DefaultNumber = number;
     }
 
     /// <summary>The wire key, which is also the argument's name.</summary>
@@ -72,15 +75,34 @@ public sealed class WiroToolFunctionInput
     /// <summary>The only values a string (or each item of a string list) may take; null when free.</summary>
     public IReadOnlyList<string>? AllowedValues { get; }
 
-    private static bool DefaultFits(WiroToolInputKind kind, string text) => kind switch
+    /// <summary>The default of an integer (a <see cref="long"/>) or number (a <see cref="double"/>) input, read once; null otherwise.</summary>
+    internal object? DefaultNumber { get; }
+
+    private static bool DefaultFits(WiroToolInputKind kind, string text, out object? number)
     {
-        WiroToolInputKind.Integer => long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _),
-        WiroToolInputKind.Number => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number) && !double.IsInfinity(number),
-        WiroToolInputKind.Boolean => text is "true" or "false",
-        WiroToolInputKind.FileUrl => Uri.TryCreate(text, UriKind.Absolute, out _),
-        WiroToolInputKind.FileUrlList => false,
-        _ => true,
-    };
+        number = null;
+        switch (kind)
+        {
+            case WiroToolInputKind.Integer when long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer):
+                number = integer;
+                return true;
+            case WiroToolInputKind.Integer:
+                return false;
+            case WiroToolInputKind.Number when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && !double.IsNaN(real) && !double.IsInfinity(real):
+                number = real;
+                return true;
+            case WiroToolInputKind.Number:
+                return false;
+            case WiroToolInputKind.Boolean:
+                return text is "true" or "false";
+            case WiroToolInputKind.FileUrl:
+                return Uri.TryCreate(text, UriKind.Absolute, out _);
+            case WiroToolInputKind.FileUrlList:
+                return false;
+            default:
+                return true;
+        }
+    }
 }
 
 /// <summary>

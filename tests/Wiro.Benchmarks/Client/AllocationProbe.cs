@@ -2,7 +2,9 @@ namespace Wiro.Benchmarks.Client;
 
 /// <summary>
 /// Bytes allocated per Task/Detail read by the generated client and the hand-written floor, and per AI function call
-/// and <c>RunAndWaitAsync</c> (<see cref="Wiro.Benchmarks.AI.AIFunctionBenchmarks"/>), over the benchmarks' in-process handler (<c>GC.GetAllocatedBytesForCurrentThread</c> would miss the continuations, so the total is
+/// and <c>RunAndWaitAsync</c> (<see cref="Wiro.Benchmarks.AI.AIFunctionBenchmarks"/>), per chat <c>GetResponseAsync</c>
+/// and per streamed long answer against its frames' JSON (<see cref="Wiro.Benchmarks.AI.ChatResponseBenchmarks"/>,
+/// <see cref="Wiro.Benchmarks.AI.ChatStreamingBenchmarks"/>), over the benchmarks' in-process handler (<c>GC.GetAllocatedBytesForCurrentThread</c> would miss the continuations, so the total is
 /// read): a quick way to see what a change to the read path costs before a BenchmarkDotNet run confirms it.
 /// </summary>
 internal static class AllocationProbe
@@ -26,11 +28,27 @@ internal static class AllocationProbe
         var function = await MeasureAsync(calls, () => functions.Function().AsTask());
         functions.Cleanup();
         output.WriteLine($"AI function: {function:F0} B, RunAndWaitAsync {typed:F0} B per call ({function / typed:F2}x), {calls} calls each");
+
+        var chat = new Wiro.Benchmarks.AI.ChatResponseBenchmarks();
+        chat.Setup();
+        var chatTyped = await MeasureAsync(calls, chat.RunAndWait);
+        var response = await MeasureAsync(calls, chat.GetResponse);
+        chat.Cleanup();
+        output.WriteLine($"Chat GetResponseAsync: {response:F0} B, RunAndWaitAsync {chatTyped:F0} B per call ({response / chatTyped:F2}x), {calls} calls each");
+
+        // A streamed 100,000-character answer allocates hundreds of MB per call: a few calls are enough.
+        const int streams = 5;
+        var streaming = new Wiro.Benchmarks.AI.ChatStreamingBenchmarks();
+        streaming.Setup();
+        var floorStream = await MeasureAsync(streams, () => Task.FromResult(streaming.FramesJson()), warmUps: 2);
+        var chatStream = await MeasureAsync(streams, streaming.ChatClient, warmUps: 2);
+        streaming.Cleanup();
+        output.WriteLine($"Chat streaming: {chatStream / 1e6:F1} MB, frames' JSON {floorStream / 1e6:F1} MB per answer ({chatStream / floorStream:F2}x), {streams} answers each");
     }
 
-    private static async Task<double> MeasureAsync<T>(int calls, Func<Task<T>> read)
+    private static async Task<double> MeasureAsync<T>(int calls, Func<Task<T>> read, int warmUps = 1_000)
     {
-        for (var i = 0; i < 1_000; i++)
+        for (var i = 0; i < warmUps; i++)
         {
             await read();
         }

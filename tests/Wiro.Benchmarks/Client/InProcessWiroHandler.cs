@@ -16,6 +16,9 @@ public sealed class InProcessWiroHandler : HttpMessageHandler
 
     public byte[]? LastBody { get; private set; }
 
+    /// <summary>The Task/Detail answer: <see cref="WiroAnswers.TaskDetail"/> (a video) unless set, e.g. to <see cref="WiroAnswers.ChatTaskDetail"/>.</summary>
+    public byte[] TaskDetail { get; set; } = WiroAnswers.TaskDetail;
+
     /// <summary>
     /// When set, every Task/Detail answer names another task (<c>"id"</c> counts up), so that a client that records
     /// each task's end once records every one (the telemetry benchmarks).
@@ -44,7 +47,7 @@ public sealed class InProcessWiroHandler : HttpMessageHandler
         }
 
         var path = request.RequestUri!.AbsolutePath;
-        var body = path.EndsWith("/Task/Detail", StringComparison.Ordinal) ? WiroAnswers.TaskDetail
+        var body = path.EndsWith("/Task/Detail", StringComparison.Ordinal) ? TaskDetail
             : path.Contains("/Run/", StringComparison.Ordinal) ? WiroAnswers.Run
             : throw new InvalidOperationException("No canned answer for " + path);
         if (UniqueTaskIds && ReferenceEquals(body, WiroAnswers.TaskDetail))

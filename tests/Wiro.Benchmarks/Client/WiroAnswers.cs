@@ -62,6 +62,62 @@ public static class WiroAnswers
         }
         """);
 
+    /// <summary>The answer of <see cref="ChatTaskDetail"/>, as a chat client shows it.</summary>
+    public const string ChatAnswer = "Quantum computing uses qubits that can exist in superposition, so a register of n qubits spans 2^n states at once. Entanglement ties their outcomes together, and interference lets an algorithm cancel wrong answers before they are read.";
+
+    /// <summary>The model's thought in <see cref="ChatTaskDetail"/>.</summary>
+    public const string ChatThought = "The user wants a short explanation; start from qubits.";
+
+    /// <summary>
+    /// Task/Detail of a finished LLM task (the Chat sample's tool): the answer inline as the output's content
+    /// (<c>{"prompt","raw","thinking":[],"answer":[]}</c>, content type <c>raw</c>) and as <c>debugoutput</c>, as
+    /// <c>../shared/wiro-api/llm-streaming-messages.jsonc</c> shows it.
+    /// </summary>
+    public static readonly byte[] ChatTaskDetail = Encoding.UTF8.GetBytes($$"""
+        {
+          "total": "1",
+          "errors": [],
+          "tasklist": [
+            {
+              "id": "2221",
+              "uuid": "15bce51f-442f-4f44-a71d-13c6374a62bd",
+              "socketaccesstoken": "eDcCm5yyUfIvMFspTwww49OUfgXkQt",
+              "parameters": {"prompt": "What is quantum computing?", "session_id": "550e8400-e29b-41d4-a716-446655440000"},
+              "debugoutput": "{{ChatAnswer}}",
+              "debugerror": "",
+              "starttime": "1734513809",
+              "endtime": "1734513813",
+              "elapsedseconds": "4.0000",
+              "status": "task_postprocess_end",
+              "pexit": "0",
+              "createtime": "1734513807",
+              "canceltime": "0",
+              "assigntime": "1734513807",
+              "accepttime": "1734513807",
+              "preprocessstarttime": "1734513807",
+              "preprocessendtime": "1734513807",
+              "postprocessstarttime": "1734513813",
+              "postprocessendtime": "1734513814",
+              "totalcost": "0.0012",
+              "ispublic": 0,
+              "outputs": [
+                {
+                  "contenttype": "raw",
+                  "content": {
+                    "prompt": "What is quantum computing?",
+                    "raw": "<think>{{ChatThought}}</think>{{ChatAnswer}}",
+                    "thinking": ["{{ChatThought}}"],
+                    "answer": ["{{ChatAnswer}}"]
+                  }
+                }
+              ],
+              "size": "0"
+            }
+          ],
+          "result": true
+        }
+        """);
+
     /// <summary>The Task/Detail answer for a task with another id.</summary>
     public static byte[] TaskDetailWithId(long id)
         => Encoding.UTF8.GetBytes(TaskDetailText.Replace("\"id\": \"2221\"", $"\"id\": \"{id}\"", StringComparison.Ordinal));

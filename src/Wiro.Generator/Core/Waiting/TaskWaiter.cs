@@ -120,7 +120,7 @@ internal sealed class TaskWaiter
         {
             // An unreachable socket host could hold the connect for minutes; polling takes over instead.
             connecting.CancelAfter(_client.Options.WebSocketConnectTimeout);
-            await socket.ConnectAsync(address, connecting.Token).ConfigureAwait(false);
+            await socket.ConnectAsync(address, _client.Options.WebSocketInvoker, connecting.Token).ConfigureAwait(false);
         }
 
         await socket.SendAsync(TaskInfoMessage(_run.SocketAccessToken), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
