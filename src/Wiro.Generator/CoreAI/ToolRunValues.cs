@@ -103,10 +103,11 @@ internal sealed class ToolRunValues
     public void Ignore(string option, string reason) => (_ignored ??= new()).Add(new KeyValuePair<string, string>(option, reason));
 
     /// <summary>
-    /// Each entry of <paramref name="properties"/> whose key (or its alias) is an input's wire key goes to that input;
-    /// the others are noted as ignored.
+    /// Each entry of <paramref name="properties"/> whose key is an input's wire key goes to that input (the entry
+    /// <paramref name="aliasKey"/> to the input <paramref name="aliasInput"/>, when there is one: the chat's
+    /// <c>user_id</c> to the tool's user-id input); the others are noted as ignored.
     /// </summary>
-    public void SetAdditional(AdditionalPropertiesDictionary? properties, Func<string, string>? alias = null)
+    public void SetAdditional(AdditionalPropertiesDictionary? properties, string? aliasKey = null, string? aliasInput = null)
     {
         if (properties is null)
         {
@@ -115,7 +116,7 @@ internal sealed class ToolRunValues
 
         foreach (var entry in properties)
         {
-            var key = alias?.Invoke(entry.Key) ?? entry.Key;
+            var key = aliasInput is not null && string.Equals(entry.Key, aliasKey, StringComparison.Ordinal) ? aliasInput : entry.Key;
             if (!_tool.IndexByKey.ContainsKey(key))
             {
                 Ignore(entry.Key, NoInput);

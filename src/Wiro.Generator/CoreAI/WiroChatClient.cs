@@ -358,8 +358,7 @@ public sealed class WiroChatClient : IChatClient
         var (prompt, system) = Turn(messages, options, continuing);
 
         // Options first, so the turn, session and system prompt always win over an AdditionalProperties entry of the same key.
-        values.SetAdditional(options?.AdditionalProperties,
-            key => string.Equals(key, UserIdOption, StringComparison.Ordinal) && Descriptor.UserIdInput is { } userId ? userId : key);
+        values.SetAdditional(options?.AdditionalProperties, UserIdOption, Descriptor.UserIdInput);
         if (options is not null)
         {
             values.Option(nameof(ChatOptions.Temperature), Descriptor.TemperatureInput, options.Temperature, options.Temperature);
