@@ -249,8 +249,18 @@ public sealed class ChatClientTests
         await using var stream = chat.GetStreamingResponseAsync("hello", cancellationToken: cancel.Token).GetAsyncEnumerator();
         var first = stream.MoveNextAsync().AsTask();
         await WaitUntilAsync(() => env.Emulator.Requests.Any(r => r.Path == "/v1/Run/acme/chat"));
-        clock.Advance(TimeSpan.FromSeconds(6.5));   // to task_output: the LLM frames are sent, the task runs on
+        // On to task_output, where the LLM frames are sent and the task runs on. The clock moves in small steps until the
+        // first update comes, rather than once: the Run is recorded before the emulator's task has surely read the clock,
+        // and one move made in between could leave the test waiting for a frame that never comes. Bounded: a broken
+        // stream fails the test instead of hanging it.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!first.IsCompleted && waited.Elapsed < TimeSpan.FromMinutes(1))
+        {
+            clock.Advance(TimeSpan.FromSeconds(0.25));
+            await Task.WhenAny(first, Task.Delay(20));
+        }
 
+        Assert.True(first.IsCompleted, "No update came in a minute of the emulator's time steps.");
         Assert.True(await first);
         Assert.IsType<TextReasoningContent>(stream.Current.Contents[0]);
         var taskId = stream.Current.ResponseId!;
