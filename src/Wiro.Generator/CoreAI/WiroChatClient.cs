@@ -168,29 +168,7 @@ public sealed class WiroChatClient : IChatClient
 
     /// <inheritdoc/>
     public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        if (serviceType is null)
-        {
-            throw new ArgumentNullException(nameof(serviceType));
-        }
-
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(ChatClientMetadata))
-        {
-            return _metadata;
-        }
-
-        if (serviceType == typeof(WiroChatDescriptor))
-        {
-            return Descriptor;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : serviceType.IsInstanceOfType(_client) ? _client : null;
-    }
+        => AdapterParts.GetService(serviceType, serviceKey, this, _metadata, Descriptor, _client);
 
     /// <summary>Nothing to release: the <see cref="WiroClient"/> is the caller's.</summary>
     public void Dispose()

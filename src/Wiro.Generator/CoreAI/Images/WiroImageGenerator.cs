@@ -126,7 +126,7 @@ public sealed class WiroImageGenerator : IImageGenerator
             throw new WiroTaskFailedException(result);
         }
 
-        var made = Images(result);
+        var made = AdapterParts.FilesOf(result, "image/", Descriptor.Tool.ModelId);
         var contents = new List<AIContent>(made.Count);
         if (options?.ResponseFormat == ImageGenerationResponseFormat.Data)
         {
@@ -149,61 +149,13 @@ public sealed class WiroImageGenerator : IImageGenerator
 
     /// <inheritdoc/>
     public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        if (serviceType is null)
-        {
-            throw new ArgumentNullException(nameof(serviceType));
-        }
-
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(ImageGeneratorMetadata))
-        {
-            return _metadata;
-        }
-
-        if (serviceType == typeof(WiroImageDescriptor))
-        {
-            return Descriptor;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : serviceType.IsInstanceOfType(_client) ? _client : null;
-    }
+        => AdapterParts.GetService(serviceType, serviceKey, this, _metadata, Descriptor, _client);
 
     /// <summary>Nothing to release: the <see cref="WiroClient"/> is the caller's.</summary>
     public void Dispose()
     {
     }
 
-    /// <summary>The image outputs with a URL; every output with one when none is an image.</summary>
-    private List<WiroOutput> Images(WiroTaskResult result)
-    {
-        var images = new List<WiroOutput>();
-        var files = new List<WiroOutput>();
-        foreach (var output in result.Outputs)
-        {
-            if (output.Url is null)
-            {
-                continue;
-            }
-
-            files.Add(output);
-            if (output.MediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
-            {
-                images.Add(output);
-            }
-        }
-
-        if (files.Count == 0)
-        {
-            throw new WiroMalformedResponseException($"Task {result.Task.Id} of {Descriptor.Tool.ModelId} succeeded without a file to return.", null, null);
-        }
-
-        return images.Count > 0 ? images : files;
-    }
 
     /// <summary>The size to the width and height inputs, else the nearest size, else the nearest aspect ratio.</summary>
     private void SetSize(ToolRunValues values, Size? size)

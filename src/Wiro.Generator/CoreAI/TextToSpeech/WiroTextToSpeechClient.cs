@@ -98,7 +98,7 @@ public sealed class WiroTextToSpeechClient : ITextToSpeechClient
             throw new WiroTaskFailedException(result);
         }
 
-        var audio = Audio(result);
+        var audio = AdapterParts.FilesOf(result, "audio/", Descriptor.Tool.ModelId);
         var data = await OutputData.ReadAllAsync(audio, MaxDataBytes, cancellationToken).ConfigureAwait(false);
         var contents = new List<AIContent>(audio.Count);
         for (var i = 0; i < audio.Count; i++)
@@ -133,29 +133,7 @@ public sealed class WiroTextToSpeechClient : ITextToSpeechClient
 
     /// <inheritdoc/>
     public object? GetService(Type serviceType, object? serviceKey = null)
-    {
-        if (serviceType is null)
-        {
-            throw new ArgumentNullException(nameof(serviceType));
-        }
-
-        if (serviceKey is not null)
-        {
-            return null;
-        }
-
-        if (serviceType == typeof(TextToSpeechClientMetadata))
-        {
-            return _metadata;
-        }
-
-        if (serviceType == typeof(WiroTextToSpeechDescriptor))
-        {
-            return Descriptor;
-        }
-
-        return serviceType.IsInstanceOfType(this) ? this : serviceType.IsInstanceOfType(_client) ? _client : null;
-    }
+        => AdapterParts.GetService(serviceType, serviceKey, this, _metadata, Descriptor, _client);
 
     /// <summary>Nothing to release: the <see cref="WiroClient"/> is the caller's.</summary>
     public void Dispose()
@@ -164,32 +142,6 @@ public sealed class WiroTextToSpeechClient : ITextToSpeechClient
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
-    /// <summary>The audio outputs with a URL; every output with one when none is audio.</summary>
-    private List<WiroOutput> Audio(WiroTaskResult result)
-    {
-        var audio = new List<WiroOutput>();
-        var files = new List<WiroOutput>();
-        foreach (var output in result.Outputs)
-        {
-            if (output.Url is null)
-            {
-                continue;
-            }
-
-            files.Add(output);
-            if (output.MediaType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase))
-            {
-                audio.Add(output);
-            }
-        }
-
-        if (files.Count == 0)
-        {
-            throw new WiroMalformedResponseException($"Task {result.Task.Id} of {Descriptor.Tool.ModelId} succeeded without a file to return.", null, null);
-        }
-
-        return audio.Count > 0 ? audio : files;
-    }
 
     /// <summary>The format select's value for <c>mp3</c> or <c>audio/mpeg</c>; null when it offers none.</summary>
     private string? Format(ToolRunValues values, string? format)
