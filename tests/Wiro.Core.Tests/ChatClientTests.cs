@@ -222,6 +222,7 @@ public sealed class ChatClientTests
             direct.Messages[0].Contents.Select(c => (c.GetType(), (c as TextReasoningContent)?.Text ?? ((TextContent)c).Text)));
         Assert.Equal(joined.Messages[0].AdditionalProperties!.Keys.Order(), direct.Messages[0].AdditionalProperties!.Keys.Order());
         Assert.Equal(0.00351m, direct.AdditionalProperties![WiroChatClient.CostKey]);
+        Assert.Same(direct.Messages[0].AdditionalProperties, direct.AdditionalProperties);
         Assert.NotEqual(joined.ResponseId, direct.ResponseId);   // two runs
     }
 

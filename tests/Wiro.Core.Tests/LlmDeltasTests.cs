@@ -51,11 +51,27 @@ public sealed class LlmDeltasTests
     [Fact]
     public void The_final_content_is_read_joined_and_anything_else_is_not_an_llm_answer()
     {
-        Assert.True(LlmDeltas.TryReadFinal("""{"prompt":"p","raw":"r","thinking":["a","b"],"answer":["c","d"]}""", out var thinking, out var answer));
+        Assert.True(LlmDeltas.TryReadFinal("""{"prompt":"p","raw":"r","thinking":["a","b"],"answer":["c","d"]}""", knownAnswer: null, out var thinking, out var answer));
         Assert.Equal(("ab", "cd"), (thinking, answer));
-        Assert.False(LlmDeltas.TryReadFinal("""{"prompt":"p"}""", out _, out _));
-        Assert.False(LlmDeltas.TryReadFinal("not json", out _, out _));
-        Assert.False(LlmDeltas.TryReadFinal("""{"answer":[1]}""", out _, out _));
+        Assert.False(LlmDeltas.TryReadFinal("""{"prompt":"p"}""", knownAnswer: null, out _, out _));
+        Assert.False(LlmDeltas.TryReadFinal("not json", knownAnswer: null, out _, out _));
+        Assert.False(LlmDeltas.TryReadFinal("""{"answer":[1]}""", knownAnswer: null, out _, out _));
+    }
+
+    [Theory]
+    [InlineData("""{"answer":["Say \"hi\" \u00e9t\u00e9"]}""", "Say \"hi\" été", true)]
+    [InlineData("""{"answer":["Say hi"]}""", "Say hi!", false)]
+    [InlineData("""{"answer":["Say ","hi"]}""", "Say hi", false)]
+    [InlineData("""{"answer":["Say hi"],"answer":["Bye"]}""", "Say hi", false)]
+    public void An_answer_equal_to_the_known_text_is_that_text_and_any_other_is_read_as_sent(string content, string known, bool same)
+    {
+        // A copy of the known text, so that "the same instance" can only come from the reuse.
+        var debugOutput = new string(known.AsSpan());
+        Assert.True(LlmDeltas.TryReadFinal(content, debugOutput, out _, out var answer));
+        Assert.Equal(same, ReferenceEquals(debugOutput, answer));
+        using var document = JsonDocument.Parse(content);
+        var last = document.RootElement.EnumerateObject().Last(property => property.Name == "answer").Value;
+        Assert.Equal(string.Concat(last.EnumerateArray().Select(text => text.GetString())), answer);
     }
 
     [Fact]

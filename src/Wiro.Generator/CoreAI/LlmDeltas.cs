@@ -125,9 +125,11 @@ internal sealed class LlmDeltas
 
     /// <summary>
     /// The final thinking and answer of an LLM task's output content (<c>{"prompt","raw","thinking":[],"answer":[]}</c>),
-    /// each array joined; false when <paramref name="contentJson"/> is not such an object.
+    /// each array joined; false when <paramref name="contentJson"/> is not such an object. An answer equal to
+    /// <paramref name="knownAnswer"/> (the task's <c>debugoutput</c>, where Wiro puts the merged answer) is returned as
+    /// that string, so a long answer is not held twice.
     /// </summary>
-    public static bool TryReadFinal(string? contentJson, out string thinking, out string answer)
+    public static bool TryReadFinal(string? contentJson, string? knownAnswer, out string thinking, out string answer)
     {
         thinking = "";
         answer = "";
@@ -157,11 +159,11 @@ internal sealed class LlmDeltas
                 reader.Read();
                 if (isAnswer)
                 {
-                    said = JoinedArray(ref reader);
+                    said = JoinedArray(ref reader, knownAnswer);
                 }
                 else if (isThinking)
                 {
-                    thought = JoinedArray(ref reader);
+                    thought = JoinedArray(ref reader, known: null);
                 }
                 else
                 {
@@ -194,8 +196,11 @@ internal sealed class LlmDeltas
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The strings of the array the reader is on, joined (the reader left on its end); null when it is not an array of valid text.</summary>
-    private static string? JoinedArray(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The strings of the array the reader is on, joined (the reader left on its end); null when it is not an array of
+    /// valid text. A first string equal to <paramref name="known"/> is that instance, not a copy.
+    /// </summary>
+    private static string? JoinedArray(ref Utf8JsonReader reader, string? known)
     {
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -218,7 +223,7 @@ internal sealed class LlmDeltas
             string text;
             try
             {
-                text = reader.GetString()!;
+                text = first is null && known is not null && reader.ValueTextEquals(known) ? known : reader.GetString()!;
             }
             catch (InvalidOperationException)
             {

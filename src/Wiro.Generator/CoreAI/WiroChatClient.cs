@@ -46,7 +46,9 @@ using Microsoft.Extensions.AI;
 /// <see cref="ChatFinishReason.Stop"/>, the cost (<c>wiro.cost</c>, a <see cref="decimal"/>), the last speed
 /// (<c>wiro.speed</c>) and elapsed time (<c>wiro.elapsedTime</c>) in its <see cref="ChatResponseUpdate.AdditionalProperties"/>
 /// and the <see cref="WiroTaskResult"/> as its raw representation. Without a WebSocket (or when it fails) the task is
-/// polled and the whole answer comes in that last part.</para>
+/// polled and the whole answer comes in that last part. <see cref="GetResponseAsync"/> returns what joining the stream
+/// makes, one message with the last update's properties, and the response shares that message's
+/// <see cref="ChatResponse.AdditionalProperties"/> (the same dictionary), so the cost is read from either.</para>
 /// <para><b>Errors and cancellation.</b> A task that does not succeed is a <see cref="WiroTaskFailedException"/> with
 /// Wiro's reason; a refused run a <see cref="WiroApiException"/>. Cancelling the token stops the stream at once (and
 /// kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/> is set); leaving the loop early stops
@@ -54,7 +56,7 @@ using Microsoft.Extensions.AI;
 /// </remarks>
 public sealed class WiroChatClient : IChatClient
 {
-    /// <summary>The key of the cost (a <see cref="decimal"/>, Wiro's <c>totalcost</c>) in the last update's and the response's <c>AdditionalProperties</c>.</summary>
+    /// <summary>The key of the cost (a <see cref="decimal"/>, Wiro's <c>totalcost</c>) in the last update's, the response's and its message's <c>AdditionalProperties</c>.</summary>
     public const string CostKey = "wiro.cost";
 
     /// <summary>The key of the last streamed speed (<c>12.5 t/s</c>) in the last update's <c>AdditionalProperties</c>.</summary>
@@ -91,8 +93,8 @@ public sealed class WiroChatClient : IChatClient
         // ToChatResponseAsync joins the stream; with none before the end (polling, or no LLM frames), the one message
         // that join would make is made directly.
         // As StartAsync and FollowIntoAsync do, without state machines of their own.
-        var (values, history, conversationId) = Prepare(messages, options);
-        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
+        var (values, turn, conversationId) = Prepare(messages, options);
+        await AttachImagesAsync(values, turn, cancellationToken).ConfigureAwait(false);
         values.TraceIgnored(IgnoredOptionEvent);
         var tool = Descriptor.Tool;
         var run = await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false);
@@ -122,12 +124,9 @@ public sealed class WiroChatClient : IChatClient
             response = updates.ToChatResponse();
         }
 
-        // The cost is the response's too (joining puts the last update's AdditionalProperties on the message).
-        if (end.Properties.TryGetValue(CostKey, out var cost))
-        {
-            response.AdditionalProperties = new AdditionalPropertiesDictionary { [CostKey] = cost };
-        }
-
+        // The cost is the response's too: joining puts the last update's AdditionalProperties on the message, and the
+        // response shares them (one dictionary, not a copy per call).
+        response.AdditionalProperties = response.Messages[response.Messages.Count - 1].AdditionalProperties;
         return response;
     }
 
@@ -178,15 +177,15 @@ public sealed class WiroChatClient : IChatClient
     /// <summary>Starts the run of one turn: its values, its images, the Run call; returns the run and the conversation id.</summary>
     private async Task<(WiroRunResult Run, string? ConversationId)> StartAsync(IEnumerable<ChatMessage> messages, ChatOptions? options, CancellationToken cancellationToken)
     {
-        var (values, history, conversationId) = Prepare(messages, options);
-        await AttachImagesAsync(values, history, cancellationToken).ConfigureAwait(false);
+        var (values, turn, conversationId) = Prepare(messages, options);
+        await AttachImagesAsync(values, turn, cancellationToken).ConfigureAwait(false);
         values.TraceIgnored(IgnoredOptionEvent);
         var tool = Descriptor.Tool;
         return (await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false), conversationId);
     }
 
-    /// <summary>The run's values for one turn, the messages as a list, and the conversation id (a new one when none is given and the tool has a session input).</summary>
-    private (ToolRunValues Values, List<ChatMessage> History, string? ConversationId) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
+    /// <summary>The run's values for one turn, the messages with where the user's turn starts, and the conversation id (a new one when none is given and the tool has a session input).</summary>
+    private (ToolRunValues Values, Messages Turn, string? ConversationId) Prepare(IEnumerable<ChatMessage> messages, ChatOptions? options)
     {
         if (messages is null)
         {
@@ -197,9 +196,34 @@ public sealed class WiroChatClient : IChatClient
             ? null
             : string.IsNullOrEmpty(options?.ConversationId) ? Guid.NewGuid().ToString() : options!.ConversationId;
         // A conversation id continues a session only where the tool takes one; else earlier turns go in the prompt.
-        var history = new List<ChatMessage>(messages);
-        var values = Values(history, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
-        return (values, history, conversationId);
+        var turn = new Messages(messages);
+        var values = Values(turn, options, conversationId, continuing: Descriptor.SessionIdInput is not null && !string.IsNullOrEmpty(options?.ConversationId));
+        return (values, turn, conversationId);
+    }
+
+    /// <summary>
+    /// The caller's messages, read once (copied only when they are not a list already), and the index of the last
+    /// assistant message (-1 for none): the user's turn is what follows it.
+    /// </summary>
+    private readonly struct Messages
+    {
+        public Messages(IEnumerable<ChatMessage> messages)
+        {
+            All = messages as IReadOnlyList<ChatMessage> ?? new List<ChatMessage>(messages);
+            LastAssistant = -1;
+            for (var i = All.Count - 1; i >= 0; i--)
+            {
+                if (All[i] is { } message && message.Role == ChatRole.Assistant)
+                {
+                    LastAssistant = i;
+                    break;
+                }
+            }
+        }
+
+        public IReadOnlyList<ChatMessage> All { get; }
+
+        public int LastAssistant { get; }
     }
 
     /// <summary>Feeds the stream's channel on a thread of its own; never throws, the channel carries the outcome.</summary>
@@ -311,7 +335,7 @@ public sealed class WiroChatClient : IChatClient
     {
         foreach (var output in result.Outputs)
         {
-            if (LlmDeltas.TryReadFinal(output.ContentJson, out var thinking, out var answer))
+            if (LlmDeltas.TryReadFinal(output.ContentJson, result.Task.DebugOutput, out var thinking, out var answer))
             {
                 return (thinking, answer, true);
             }
@@ -330,7 +354,7 @@ public sealed class WiroChatClient : IChatClient
         };
 
     /// <summary>The run's values: the turn, the session, the system prompt and the options the tool takes.</summary>
-    private ToolRunValues Values(IEnumerable<ChatMessage> messages, ChatOptions? options, string? conversationId, bool continuing)
+    private ToolRunValues Values(Messages messages, ChatOptions? options, string? conversationId, bool continuing)
     {
         var values = new ToolRunValues(Descriptor.Tool);
         var (prompt, system) = Turn(messages, options, continuing);
@@ -376,19 +400,19 @@ public sealed class WiroChatClient : IChatClient
     /// <see cref="UriContent"/> image as its http(s) URL, a <see cref="DataContent"/> image uploaded first. A single
     /// file input takes the first; images the tool cannot take are noted as ignored.
     /// </summary>
-    private Task AttachImagesAsync(ToolRunValues values, List<ChatMessage> history, CancellationToken cancellationToken)
+    private Task AttachImagesAsync(ToolRunValues values, Messages turn, CancellationToken cancellationToken)
     {
         List<AIContent>? images = null;
-        var lastAssistant = history.FindLastIndex(message => message is not null && message.Role == ChatRole.Assistant);
-        for (var i = lastAssistant + 1; i < history.Count; i++)
+        for (var i = turn.LastAssistant + 1; i < turn.All.Count; i++)
         {
-            if (history[i] is { } message && message.Role == ChatRole.User)
+            if (turn.All[i] is { } message && message.Role == ChatRole.User)
             {
-                foreach (var content in message.Contents)
+                var contents = message.Contents;
+                for (var j = 0; j < contents.Count; j++)
                 {
-                    if (ToolRunValues.IsFile(content, "image"))
+                    if (ToolRunValues.IsFile(contents[j], "image"))
                     {
-                        (images ??= new List<AIContent>()).Add(content);
+                        (images ??= new List<AIContent>()).Add(contents[j]);
                     }
                 }
             }
@@ -436,14 +460,17 @@ public sealed class WiroChatClient : IChatClient
     }
 
     /// <summary>The prompt (the new user turn, or a transcript of earlier turns when no conversation holds them) and the system text.</summary>
-    private static (string Prompt, string? System) Turn(IEnumerable<ChatMessage> messages, ChatOptions? options, bool continuing)
+    private static (string Prompt, string? System) Turn(Messages messages, ChatOptions? options, bool continuing)
     {
         var system = default(Joined);
         system.Add("\n", options?.Instructions);
-        var turns = new List<ChatMessage>();
-        foreach (var message in messages)
+        var prompt = default(Joined);
+        // The user's turn alone when a conversation holds the earlier ones (or there are none), else a transcript.
+        var transcript = !continuing && messages.LastAssistant >= 0;
+        var all = messages.All;
+        for (var i = 0; i < all.Count; i++)
         {
-            if (message is null)
+            if (all[i] is not { } message)
             {
                 continue;
             }
@@ -452,32 +479,16 @@ public sealed class WiroChatClient : IChatClient
             {
                 system.Add("\n", message.Text);
             }
-            else
+            else if (transcript)
             {
-                turns.Add(message);
-            }
-        }
-
-        var lastAssistant = turns.FindLastIndex(message => message.Role == ChatRole.Assistant);
-        var prompt = default(Joined);
-        if (continuing || lastAssistant < 0)
-        {
-            for (var i = lastAssistant + 1; i < turns.Count; i++)
-            {
-                if (turns[i].Role == ChatRole.User)
+                if (message.Text is { Length: > 0 } text)
                 {
-                    prompt.Add("\n", turns[i].Text);
+                    prompt.Add("\n\n", message.Role.Value + ": " + text);
                 }
             }
-        }
-        else
-        {
-            foreach (var turn in turns)
+            else if (i > messages.LastAssistant && message.Role == ChatRole.User)
             {
-                if (turn.Text is { Length: > 0 } text)
-                {
-                    prompt.Add("\n\n", turn.Role.Value + ": " + text);
-                }
+                prompt.Add("\n", message.Text);
             }
         }
 

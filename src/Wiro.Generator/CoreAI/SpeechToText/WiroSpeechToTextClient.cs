@@ -139,7 +139,7 @@ public sealed class WiroSpeechToTextClient : ISpeechToTextClient
 
         foreach (var output in result.Outputs)
         {
-            if (LlmDeltas.TryReadFinal(output.ContentJson, out _, out var answer))
+            if (LlmDeltas.TryReadFinal(output.ContentJson, knownAnswer: null, out _, out var answer))
             {
                 return answer;
             }
