@@ -340,7 +340,7 @@ public sealed partial class WiroClient : IDisposable
     /// cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
     /// </summary>
     internal Task<WiroTaskResult> WaitWithOutputAsync(
-        WiroRunResult run, Action<JsonElement> outputMessage, string? tool, CancellationToken waitToken, CancellationToken callerToken)
+        WiroRunResult run, ITaskOutputReader outputMessage, string? tool, CancellationToken waitToken, CancellationToken callerToken)
         => _follower.WaitAsync(run, outputMessage, tool, waitToken, callerToken);
 
     private static WiroRunResult ToRun(WiroTask task)

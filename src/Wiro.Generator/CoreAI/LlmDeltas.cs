@@ -139,11 +139,11 @@ internal sealed class LlmDeltas
         }
 
         // Read once with a reader over the UTF-8 (no document): an LLM answer is read on every chat call.
-        byte[]? rented = null;
-        var utf8 = contentJson.Length <= 1024 ? stackalloc byte[3 * 1024] : (rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(contentJson.Length)));
+        // A rented buffer, not a stack one: stack memory is zeroed first, which cost more than the rent.
+        var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(contentJson.Length));
         try
         {
-            var reader = new Utf8JsonReader(utf8.Slice(0, StrictUtf8.GetBytes(contentJson, utf8)));
+            var reader = new Utf8JsonReader(rented.AsSpan(0, StrictUtf8.GetBytes(contentJson.AsSpan(), rented)));
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
@@ -187,10 +187,7 @@ internal sealed class LlmDeltas
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -99,7 +99,7 @@ public sealed class WiroChatClient : IChatClient
         var tool = Descriptor.Tool;
         var run = await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false);
         var follower = new Follower(this, run, conversationId, null);
-        var end = follower.End(await _client.WaitWithOutputAsync(run, follower.Read, Descriptor.ModelId, cancellationToken, cancellationToken).ConfigureAwait(false));
+        var end = follower.End(await _client.WaitWithOutputAsync(run, follower, Descriptor.ModelId, cancellationToken, cancellationToken).ConfigureAwait(false));
 
         ChatResponse response;
         if (follower.Updates is not { } updates)
@@ -234,7 +234,7 @@ public sealed class WiroChatClient : IChatClient
         {
             await Task.Yield();
             var follower = new Follower(this, run, conversationId, writer);
-            var end = follower.End(await _client.WaitWithOutputAsync(run, follower.Read, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false));
+            var end = follower.End(await _client.WaitWithOutputAsync(run, follower, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false));
             if (end.Added.Count > 0)
             {
                 writer.TryWrite(Update(run, conversationId, end.Added));
@@ -254,6 +254,7 @@ public sealed class WiroChatClient : IChatClient
     /// <see cref="GetResponseAsync"/>, with no channel) kept in <see cref="Updates"/>; then the end (<see cref="End"/>).
     /// </summary>
     private sealed class Follower(WiroChatClient chat, WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate>? writer)
+        : ITaskOutputReader
     {
         /// <summary>Made at the first LLM frame: none when the task is polled.</summary>
         private LlmDeltas? _deltas;

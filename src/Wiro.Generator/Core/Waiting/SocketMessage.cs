@@ -50,7 +50,7 @@ internal sealed class SocketMessage
     /// <paramref name="outputMessage"/> while the message is parsed, so an LLM's frame is read once. The callback must
     /// not throw, and must copy what it keeps.
     /// </summary>
-    public static SocketMessage? Read(ReadOnlyMemory<byte> frame, WiroRunResult? run, Action<JsonElement>? outputMessage)
+    public static SocketMessage? Read(ReadOnlyMemory<byte> frame, WiroRunResult? run, ITaskOutputReader? outputMessage)
     {
         JsonDocument document;
         try
@@ -95,7 +95,7 @@ internal sealed class SocketMessage
             if (outputMessage is not null && run is not null && read.Status == WiroTaskStatus.TaskOutput && read.IsAbout(run)
                 && LenientJson.TryGet(root, "message", out var output))
             {
-                outputMessage(output);
+                outputMessage.Read(output);
             }
 
             return read;

@@ -5,7 +5,6 @@ using System;
 using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -42,7 +41,7 @@ internal sealed class TaskFollower
     /// <paramref name="callerToken"/> was cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
     /// </summary>
     public async Task<WiroTaskResult> WaitAsync(
-        WiroRunResult run, Action<JsonElement> outputMessage, string? tool, CancellationToken waitToken, CancellationToken callerToken)
+        WiroRunResult run, ITaskOutputReader outputMessage, string? tool, CancellationToken waitToken, CancellationToken callerToken)
     {
         var task = await FollowAsync(run, null, waitToken, callerToken, outputMessage).ConfigureAwait(false);
         return RecordEnd(task, tool);
@@ -86,7 +85,7 @@ internal sealed class TaskFollower
     /// caller's own <paramref name="callerToken"/> was cancelled and <see cref="WiroClientOptions.KillTaskOnCancel"/> is set.
     /// </summary>
     private async Task<WiroTask> FollowAsync(
-        WiroRunResult run, Action<WiroTaskUpdate>? report, CancellationToken waitToken, CancellationToken callerToken, Action<JsonElement>? outputMessage = null)
+        WiroRunResult run, Action<WiroTaskUpdate>? report, CancellationToken waitToken, CancellationToken callerToken, ITaskOutputReader? outputMessage = null)
     {
         try
         {

@@ -19,7 +19,7 @@ internal sealed class TaskWaiter
     private readonly WiroClient _client;
     private readonly WiroRunResult _run;
     private readonly ProgressGate? _progress;
-    private readonly Action<JsonElement>? _outputMessage;
+    private readonly ITaskOutputReader? _outputMessage;
 
     /// <param name="client">The client whose options and calls the wait uses.</param>
     /// <param name="run">The task.</param>
@@ -28,7 +28,7 @@ internal sealed class TaskWaiter
     /// Receives the <c>message</c> of every <c>task_output</c> frame about this task, as sent (an LLM's cumulative
     /// <c>thinking[]</c>/<c>answer[]</c>), on the socket only, in order and unthrottled; may be null. It must not throw.
     /// </param>
-    public TaskWaiter(WiroClient client, WiroRunResult run, Action<WiroTaskUpdate>? report, Action<JsonElement>? outputMessage = null)
+    public TaskWaiter(WiroClient client, WiroRunResult run, Action<WiroTaskUpdate>? report, ITaskOutputReader? outputMessage = null)
     {
         _client = client;
         _run = run;
