@@ -107,6 +107,13 @@ if (args is ["chat", ..])
     return;
 }
 
+// `alloc-types [calls]` prints which types make the chat GetResponseAsync's extra bytes over RunAndWaitAsync (sampled).
+if (args is ["alloc-types", ..])
+{
+    await Wiro.Benchmarks.AI.ChatAllocationTypes.PrintAsync(Console.Out, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000);
+    return;
+}
+
 // `alloc [calls]` prints the bytes one Task/Detail read allocates (generated against hand-written) and one AI function
 // call (against RunAndWaitAsync), one chat GetResponseAsync (against RunAndWaitAsync) and one streamed long answer (against
 // reading its frames' JSON); no timing.
