@@ -28,11 +28,13 @@ internal static class GeneratorSteps
         var overrideModifier = !facts.CoreIsReferenced || facts.ReferencedCoreGrantsInternals
             ? "protected internal override"
             : "protected override";
+        var holdsCore = !facts.CoreIsReferenced && facts.CoreOwners.Count == 0;
         return new EmitContext(options.Namespace, accessibility, overrideModifier, facts.CoreIsReferenced, extensionProperties,
             EmitCore: options.EmitCore && !facts.CoreIsReferenced, facts.CoreOwners,
-            EmitDependencyInjection: facts.HasDependencyInjection && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0,
-            EmitAIFunctions: facts.HasAIAbstractions && !facts.CoreIsReferenced && facts.CoreOwners.Count == 0,
-            Media: facts.HasAIAbstractions ? facts.Media ?? MediaAbstractions.None : MediaAbstractions.None);
+            EmitDependencyInjection: facts.HasDependencyInjection && holdsCore,
+            EmitAIFunctions: facts.HasAIAbstractions && holdsCore,
+            Media: facts.HasAIAbstractions ? facts.Media ?? MediaAbstractions.None : MediaAbstractions.None,
+            MissingAITypes: holdsCore ? facts.MissingAITypes : EquatableArray<string>.Empty);
     }
 
     public static ToolResult BuildTool(SpecSource source, CancellationToken cancellationToken)
@@ -91,15 +93,22 @@ internal static class GeneratorSteps
     /// <summary>Diagnostics of the whole compilation: the options' and, when two references carry a core, that one.</summary>
     public static EquatableArray<DiagnosticInfo> CollectCompilationDiagnostics(GeneratorOptions options, EmitContext context)
     {
-        if (context.AmbiguousCoreOwners.Count == 0)
+        if (context.AmbiguousCoreOwners.Count == 0 && context.MissingAITypes.Count == 0)
         {
             return options.Diagnostics;
         }
 
-        var all = new List<DiagnosticInfo>(options.Diagnostics)
+        var all = new List<DiagnosticInfo>(options.Diagnostics);
+        if (context.AmbiguousCoreOwners.Count > 0)
         {
-            DiagnosticInfo.Create(DiagnosticId.AmbiguousCore, null, string.Join(", ", context.AmbiguousCoreOwners), context.Namespace),
-        };
+            all.Add(DiagnosticInfo.Create(DiagnosticId.AmbiguousCore, null, string.Join(", ", context.AmbiguousCoreOwners), context.Namespace));
+        }
+
+        if (context.MissingAITypes.Count > 0)
+        {
+            all.Add(DiagnosticInfo.Create(DiagnosticId.OutdatedAIAbstractions, null, string.Join(", ", context.MissingAITypes)));
+        }
+
         return all.ToEquatableArray();
     }
 

@@ -58,7 +58,10 @@ public sealed class WiroToolFunction : AIFunction
     public static AIFunction Create(WiroClient client, WiroToolFunctionDescriptor descriptor, bool requireApproval = false)
     {
         var function = new WiroToolFunction(client, descriptor);
+        // Experimental (MEAI001) in Microsoft.Extensions.AI.Abstractions 10.3: the generated code must build there too.
+#pragma warning disable MEAI001
         return requireApproval ? new ApprovalRequiredAIFunction(function) : function;
+#pragma warning restore MEAI001
     }
 
     /// <summary>The data this function was made from.</summary>

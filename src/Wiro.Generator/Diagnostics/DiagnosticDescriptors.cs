@@ -98,6 +98,11 @@ public static class DiagnosticDescriptors
         "WIRO021", "Tool/Detail describes an input the page does not declare",
         "The Tool/Detail file describes input '{0}', which the page of {1} does not declare; it is left out. Save the page and its detail again together (wiro add --detail --force)");
 
+    public static readonly DiagnosticDescriptor OutdatedAIAbstractions = new(
+        "WIRO022", "Microsoft.Extensions.AI.Abstractions is too old for the AI adapters",
+        "This project references Microsoft.Extensions.AI.Abstractions without {0}, so no AI function, chat, image or speech adapter is generated; reference version 10.3.0 or later to get them",
+        Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink);
+
     /// <summary>The descriptor of <paramref name="id"/>; every <see cref="DiagnosticId"/> has one (a test checks it).</summary>
     public static DiagnosticDescriptor For(DiagnosticId id) => ById[id];
 
@@ -105,7 +110,7 @@ public static class DiagnosticDescriptors
         MissingRunEndpoint, MissingInputsSection, UnknownInputType, TruncatedSpec, MalformedInput,
         TypeNameCollision, DuplicateInput, InvalidDefault, NotASpec, InvalidTypeNameOption, InvalidOption,
         InternalError, StatusMeaningChanged, NameChanged, DuplicateWireKey, AmbiguousCore, UnusableRunEndpoint, LookAlikeWireKey,
-        UnreadableDetail, InvalidDetailValue, UnknownDetailInput);
+        UnreadableDetail, InvalidDetailValue, UnknownDetailInput, OutdatedAIAbstractions);
 
     private static DiagnosticDescriptor Error(string id, string title, string message)
         => new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink);

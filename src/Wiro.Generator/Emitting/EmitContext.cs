@@ -22,6 +22,8 @@ namespace Wiro.Generator.Emitting;
 /// <c>WiroClient.AsAIFunctions</c> whenever there is a tool.</param>
 /// <param name="Media">Which of Microsoft.Extensions.AI's experimental image and speech abstractions the compilation
 /// has: with <see cref="EmitAIFunctions"/>, each tool of that kind gets its adapter and the core its part for it.</param>
+/// <param name="MissingAITypes">The AI part's types a referenced, older Microsoft.Extensions.AI.Abstractions lacks, when
+/// the adapters would otherwise be written (WIRO022); else empty.</param>
 public sealed record EmitContext(
     string Namespace,
     string Accessibility,
@@ -32,7 +34,8 @@ public sealed record EmitContext(
     EquatableArray<string> AmbiguousCoreOwners,
     bool EmitDependencyInjection,
     bool EmitAIFunctions = false,
-    MediaAbstractions? Media = null)
+    MediaAbstractions? Media = null,
+    EquatableArray<string> MissingAITypes = default)
 {
     /// <summary>The adapters of <paramref name="adapters"/> this compilation can have: the chat client with the AI functions, the others with their abstractions.</summary>
     public AdapterPlans Supported(AdapterPlans adapters)

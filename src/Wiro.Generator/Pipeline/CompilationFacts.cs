@@ -18,6 +18,8 @@ namespace Wiro.Generator.Pipeline;
 /// <param name="HasAIAbstractions">True when the compilation references <c>Microsoft.Extensions.AI.Abstractions</c>
 /// with the types the core's AI part uses (<c>AIFunction</c>, <c>ApprovalRequiredAIFunction</c>, <c>IChatClient</c>, the contents).</param>
 /// <param name="Media">Which of the experimental image and speech abstractions it references.</param>
+/// <param name="MissingAITypes">When the compilation references <c>Microsoft.Extensions.AI.Abstractions</c> without some
+/// of those types (an older version), their names; else empty.</param>
 public sealed record CompilationFacts(
     bool CoreIsReferenced,
     bool ReferencedCoreIsPublic,
@@ -26,8 +28,11 @@ public sealed record CompilationFacts(
     EquatableArray<string> CoreOwners,
     bool HasDependencyInjection,
     bool HasAIAbstractions = false,
-    MediaAbstractions? Media = null)
+    MediaAbstractions? Media = null,
+    EquatableArray<string> MissingAITypes = default)
 {
+    private const string AIAbstractionsAssembly = "Microsoft.Extensions.AI.Abstractions";
+
     // What each media adapter of the core uses beyond the AI part's types; the abstractions arrived in different versions.
     private static readonly string[] ImageGeneratorTypes =
     {
@@ -87,6 +92,7 @@ public sealed record CompilationFacts(
         }
 
         var hasAI = HasAll(compilation, AIAbstractionsTypes);
+        var missingAI = hasAI ? EquatableArray<string>.Empty : MissingAIAbstractions(compilation);
         var media = hasAI
             ? new MediaAbstractions(
                 HasAll(compilation, ImageGeneratorTypes),
@@ -108,7 +114,7 @@ public sealed record CompilationFacts(
 
         if (owners.Count == 0)
         {
-            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty, hasDependencyInjection, hasAI, media);
+            return new CompilationFacts(false, false, false, EquatableArray<string>.Empty, EquatableArray<string>.Empty, hasDependencyInjection, hasAI, media, missingAI);
         }
 
         var (owner, client) = owners[0];
@@ -140,7 +146,34 @@ public sealed record CompilationFacts(
             ownerNames.ToEquatableArray(),
             hasDependencyInjection,
             hasAI,
-            media);
+            media,
+            missingAI);
+    }
+
+    /// <summary>The AI part's types an older <c>Microsoft.Extensions.AI.Abstractions</c> lacks; empty when it is not referenced or has them all.</summary>
+    private static EquatableArray<string> MissingAIAbstractions(Compilation compilation)
+    {
+        var referenced = false;
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            referenced |= assembly.Name == AIAbstractionsAssembly;
+        }
+
+        if (!referenced)
+        {
+            return EquatableArray<string>.Empty;
+        }
+
+        var missing = new List<string>();
+        foreach (var name in AIAbstractionsTypes)
+        {
+            if (compilation.GetTypeByMetadataName(name) is null)
+            {
+                missing.Add(name.Substring(name.LastIndexOf('.') + 1));
+            }
+        }
+
+        return missing.ToEquatableArray();
     }
 
     private static bool HasAll(Compilation compilation, string[] names)

@@ -27,6 +27,7 @@ public enum DiagnosticId
     UnreadableDetail = 19,
     InvalidDetailValue = 20,
     UnknownDetailInput = 21,
+    OutdatedAIAbstractions = 22,
 }
 
 public static class DiagnosticIdText
