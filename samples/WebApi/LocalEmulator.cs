@@ -38,7 +38,7 @@ internal sealed class LocalEmulator(WiroEmulatorOptions options) : IAsyncDisposa
         {
             ApiKey = key,
             ApiSecret = secret,
-            SpecFiles = [Path.Combine(AppContext.BaseDirectory, "ltx-video-text2video.wiro.md")],
+            SpecFiles = [Path.Combine(AppContext.BaseDirectory, "ltx-video-text2video.wiro.md"), Path.Combine(AppContext.BaseDirectory, "wiro-chat.wiro.md")],
         });
 
         // Registered by factories, so the container disposes them (stopping the emulator) with the app.

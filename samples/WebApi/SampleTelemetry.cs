@@ -10,13 +10,16 @@ internal static class SampleTelemetry
     /// <summary>The name of the Wiro client's <c>ActivitySource</c> and <c>Meter</c>.</summary>
     public const string WiroName = "Wiro";
 
+    /// <summary>The source of the chat client's <c>gen_ai.*</c> spans (<c>UseOpenTelemetry</c> in Program).</summary>
+    public const string ChatName = "WebApi.Chat";
+
     /// <summary>Exports traces as they end and metrics every ten seconds (the default minute is long for a demo).</summary>
     public static IServiceCollection AddSampleTelemetry(this IServiceCollection services)
     {
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("Wiro.WebApi"))
             .WithTracing(tracing => tracing
-                .AddSource(WiroName)
+                .AddSource(WiroName, ChatName)
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddConsoleExporter())

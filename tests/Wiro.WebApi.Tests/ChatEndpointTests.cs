@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Wiro.Emulator;
+
+namespace Wiro.WebApi.Tests;
+
+/// <summary>
+/// <c>POST /chat</c>: the sample's LLM tool registered as the app's <c>IChatClient</c> (<c>AddChatClient</c> over the
+/// generated client that <c>AddWiro</c> registers, with <c>UseOpenTelemetry</c>), streamed as server-sent events,
+/// against the sample's emulator.
+/// </summary>
+public sealed class ChatEndpointTests
+{
+    private const string Tool = "/v1/Run/wiro/chat";
+
+    // Guards against a hang only; nothing asserts how long anything took.
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task A_turn_streams_the_thinking_apart_and_text_that_joins_to_the_tasks_answer_then_done()
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+
+        var (response, events) = await ChatAsync(client, new { message = "hello" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var done = events[^1];
+        Assert.Equal("done", done.Type);
+        Assert.All(events.SkipLast(1), e => Assert.Contains(e.Type, new[] { "reasoning", "text" }));
+        Assert.True(events.Count(e => e.Type == "text") > 1, "the answer streams in pieces");
+
+        // The deltas are exactly what the task answered, the thinking kept out of the text.
+        var taskId = done.Data.GetProperty("responseId").GetString()!;
+        var task = await app.Services.GetRequiredService<WiroClient>().GetTaskByIdAsync(taskId);
+        using var content = JsonDocument.Parse(task.Outputs.Single().ContentJson!);
+        Assert.Equal(Joined(content.RootElement, "answer"), Texts(events, "text"));
+        Assert.Equal(Joined(content.RootElement, "thinking"), Texts(events, "reasoning"));
+        Assert.Contains("You said \"hello\".", Texts(events, "text"), StringComparison.Ordinal);
+        Assert.True(Guid.TryParse(done.Data.GetProperty("conversationId").GetString(), out _));
+        Assert.Equal(task.TotalCost, done.Data.GetProperty("cost").GetDecimal());
+    }
+
+    [Fact]
+    public async Task A_second_turn_with_the_conversation_id_sends_only_the_new_message_in_the_same_session()
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+
+        var (_, first) = await ChatAsync(client, new { message = "hello" });
+        var conversationId = first[^1].Data.GetProperty("conversationId").GetString();
+        var (response, second) = await ChatAsync(client, new { message = "and again", conversationId });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("done", second[^1].Type);
+        Assert.Equal(conversationId, second[^1].Data.GetProperty("conversationId").GetString());
+        Assert.Contains("before that you said \"hello\"", Texts(second, "text"), StringComparison.Ordinal);
+        var runs = app.Emulator.Requests.Where(r => r.Path == Tool).ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(["and again"], runs[1].Fields["prompt"]);
+        Assert.Equal([conversationId!], runs[1].Fields["session_id"]);
+        Assert.Equal(runs[0].Fields["session_id"], runs[1].Fields["session_id"]);
+    }
+
+    [Theory]
+    [InlineData("""{"message":" "}""", "message")]
+    [InlineData("""{"message":"hi","conversationId":"not-a-guid"}""", "conversationId")]
+    public async Task A_turn_the_sample_cannot_send_is_refused_with_400_and_never_sent(string body, string field)
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync("/chat", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.DoesNotContain(app.Emulator.Requests, r => r.Path == Tool);
+    }
+
+    [Fact]
+    public async Task A_run_wiro_refuses_is_a_problem_response_before_any_event()
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+        app.Emulator.EnqueueFault(WiroFault.ResultFalse(97, "Insufficient balance", Tool));
+
+        var (response, events) = await ChatAsync(client, new { message = "hello" });
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Empty(events);
+        Assert.Contains("Insufficient balance", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_task_that_fails_once_it_streamed_ends_with_an_error_event_with_wiros_reason_and_no_done()
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+        app.Emulator.EnqueueOutcome(WiroTaskOutcome.Failure(exitCode: "1", debugError: "CUDA out of memory"));
+
+        var (response, events) = await ChatAsync(client, new { message = "hello" });
+
+        // The headers went out with the first update, so the failure is the last event, not a status code.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("error", events[^1].Type);
+        Assert.Contains("CUDA out of memory", events[^1].Data.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(events, e => e.Type == "done");
+    }
+
+    [Fact]
+    public async Task The_turn_is_traced_with_the_gen_ai_conventions_provider_wiro_and_the_model_around_the_wiro_calls()
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+
+        var (_, events) = await ChatAsync(client, new { message = "hello" });
+
+        var chat = Assert.Single(app.Activities.Snapshot(), a => a.Source.Name == "WebApi.Chat");
+        Assert.Equal("wiro", chat.GetTagItem("gen_ai.provider.name"));
+        Assert.Equal("wiro/chat", chat.GetTagItem("gen_ai.request.model"));
+        Assert.Equal(events[^1].Data.GetProperty("responseId").GetString(), chat.GetTagItem("gen_ai.response.id"));
+        // The client's own Run call is traced inside the chat span.
+        var run = Assert.Single(app.Activities.Snapshot(), a => a.Source.Name == "Wiro" && Equals(a.GetTagItem("wiro.tool"), "wiro/chat") && a.OperationName.Contains("Run", StringComparison.Ordinal));
+        Assert.Equal(chat.TraceId, run.TraceId);
+    }
+
+    private static async Task<(HttpResponseMessage Response, IReadOnlyList<ClipEvent> Events)> ChatAsync(HttpClient client, object body)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var response = await client.PostAsJsonAsync("/chat", body, timeout.Token);
+        var events = new List<ClipEvent>();
+        if (response.IsSuccessStatusCode)
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(timeout.Token))
+            {
+                events.Add(new ClipEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone()));
+            }
+        }
+
+        return (response, events);
+    }
+
+    private static string Texts(IEnumerable<ClipEvent> events, string type)
+        => string.Concat(events.Where(e => e.Type == type).Select(e => e.Data.GetProperty("text").GetString()));
+
+    private static string Joined(JsonElement content, string name)
+        => string.Concat(content.GetProperty(name).EnumerateArray().Select(part => part.GetString()));
+}
