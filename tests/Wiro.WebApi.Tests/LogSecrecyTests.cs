@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Wiro.WebApi.Tests;
 
-/// <summary>Every log line of a whole clip, at Trace, against an emulator that checks signatures.</summary>
+/// <summary>Every log line of a whole clip, and of a chat turn, at Trace, against an emulator that checks signatures.</summary>
 public sealed class LogSecrecyTests
 {
     private const string ApiKey = "webapi-key-3f9a6c";
@@ -36,5 +36,23 @@ public sealed class LogSecrecyTests
         Assert.DoesNotContain(text, t => signatures.Any(signature => t.Contains(signature, StringComparison.Ordinal)));
         // Signing is the innermost handler, below HttpClient's logging: the key is not in the header dumps either.
         Assert.DoesNotContain(text, t => t.Contains(ApiKey, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_chat_turn_leaves_neither_the_message_nor_the_answer_in_any_log_line_state_or_scope()
+    {
+        const string message = "my note-5e2d for the chat";
+        await using var app = SampleApp.OnEmulator(ApiKey, ApiSecret);
+        using var client = app.CreateClient();
+
+        using var response = await client.PostAsync("/chat", System.Net.Http.Json.JsonContent.Create(new { message }));
+        var events = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("note-5e2d", events, StringComparison.Ordinal);   // the emulator's answer repeats the message
+        var lines = app.Logs.Lines;
+        Assert.Contains(lines, l => l.Category == "Wiro.Client" && l.Level == LogLevel.Debug);
+        var text = lines.SelectMany(l => l.AllText).ToList();
+        Assert.DoesNotContain(text, t => t.Contains("note-5e2d", StringComparison.Ordinal));
+        Assert.DoesNotContain(text, t => t.Contains(ApiSecret, StringComparison.Ordinal) || t.Contains(ApiKey, StringComparison.Ordinal));
     }
 }
