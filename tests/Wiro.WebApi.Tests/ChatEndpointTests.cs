@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wiro.Emulator;
@@ -130,24 +129,14 @@ public sealed class ChatEndpointTests
         Assert.Equal(chat.TraceId, run.TraceId);
     }
 
-    private static async Task<(HttpResponseMessage Response, IReadOnlyList<ClipEvent> Events)> ChatAsync(HttpClient client, object body)
+    private static async Task<(HttpResponseMessage Response, IReadOnlyList<StreamEvent> Events)> ChatAsync(HttpClient client, object body)
     {
         using var timeout = new CancellationTokenSource(Patience);
         var response = await client.PostAsJsonAsync("/chat", body, timeout.Token);
-        var events = new List<ClipEvent>();
-        if (response.IsSuccessStatusCode)
-        {
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
-            await foreach (var item in SseParser.Create(stream).EnumerateAsync(timeout.Token))
-            {
-                events.Add(new ClipEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone()));
-            }
-        }
-
-        return (response, events);
+        return (response, await ClipApi.ReadStreamAsync(response, timeout.Token));
     }
 
-    private static string Texts(IEnumerable<ClipEvent> events, string type)
+    private static string Texts(IEnumerable<StreamEvent> events, string type)
         => string.Concat(events.Where(e => e.Type == type).Select(e => e.Data.GetProperty("text").GetString()));
 
     private static string Joined(JsonElement content, string name)

@@ -5,8 +5,8 @@ using System.Text.Json;
 
 namespace Wiro.WebApi.Tests;
 
-/// <summary>One event of <c>/clips/{id}/events</c>.</summary>
-public sealed record ClipEvent(string Type, JsonElement Data);
+/// <summary>One server-sent event of <c>/clips/{id}/events</c> or <c>/chat</c>: its type and its JSON data.</summary>
+public sealed record StreamEvent(string Type, JsonElement Data);
 
 /// <summary>The sample's endpoints as a browser or curl uses them.</summary>
 public static class ClipApi
@@ -30,21 +30,27 @@ public static class ClipApi
     }
 
     /// <summary>Reads the event stream to its end (the server closes it after the last event).</summary>
-    public static async Task<(HttpResponseMessage Response, IReadOnlyList<ClipEvent> Events)> ReadEventsAsync(HttpClient client, string taskId)
+    public static async Task<(HttpResponseMessage Response, IReadOnlyList<StreamEvent> Events)> ReadEventsAsync(HttpClient client, string taskId)
     {
         using var timeout = new CancellationTokenSource(Patience);
         var response = await client.GetAsync($"/clips/{taskId}/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-        var events = new List<ClipEvent>();
+        return (response, await ReadStreamAsync(response, timeout.Token));
+    }
+
+    /// <summary>The events of a server-sent event stream, read to its end; none when the response is not a success.</summary>
+    public static async Task<IReadOnlyList<StreamEvent>> ReadStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var events = new List<StreamEvent>();
         if (response.IsSuccessStatusCode)
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token);
-            await foreach (var item in SseParser.Create(stream).EnumerateAsync(timeout.Token))
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
             {
-                events.Add(new ClipEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone()));
+                events.Add(new StreamEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone()));
             }
         }
 
-        return (response, events);
+        return events;
     }
 
     /// <summary>Starts a clip and follows it to its last event, which must be a success.</summary>

@@ -22,12 +22,7 @@ public sealed class AIAbstractionsVersionTests
     [
         new("/specs/chat.wiro.md", new SpecBuilder("acme", "chat").Categories("llm", "chat")
             .Input("prompt", "textarea").Input("session_id", "text").Input("temperature", "float", "0.7").Build()),
-        new("/specs/paint.wiro.md", new SpecBuilder("acme", "paint").Categories("tool", "text-to-image")
-            .Input("prompt", "textarea").Input("samples", "number", "1").Input("width", "number", "1024").Input("height", "number", "1024").Build()),
-        new("/specs/listen.wiro.md", new SpecBuilder("acme", "listen").Categories("tool", "speech-to-text")
-            .Input("inputAudioUrl", "text").Input("language", "select", "auto", options: [("auto", "auto"), ("English", "English")]).Build()),
-        new("/specs/say.wiro.md", new SpecBuilder("acme", "say").Categories("tool", "text-to-speech")
-            .Input("prompt", "textarea").Input("voice", "select", "a1", options: [("a1", "Rachel"), ("b2", "Drew")]).Build()),
+        .. MediaAdapterGenerationTests.Specs,
     ];
 
     /// <summary>A consumer that calls every adapter it may have (MEAI001 suppressed, as a caller of these experimental APIs does).</summary>

@@ -17,7 +17,8 @@ public sealed class MediaAdapterGenerationTests
     private static readonly MetadataReference AIAbstractions =
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location);
 
-    private static readonly SpecInput[] Specs =
+    /// <summary>An image, a speech-to-text, a text-to-speech and a video tool (the last gets no adapter).</summary>
+    internal static readonly SpecInput[] Specs =
     [
         new("/specs/paint.wiro.md", new SpecBuilder("acme", "paint").Categories("tool", "text-to-image")
             .Input("prompt", "textarea").Input("samples", "number", "1").Input("width", "number", "1024").Input("height", "number", "1024").Build()),
