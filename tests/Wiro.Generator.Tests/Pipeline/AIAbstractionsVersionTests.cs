@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Wiro.Generator.Tests.Infrastructure;
@@ -110,12 +111,11 @@ public sealed class AIAbstractionsVersionTests
     public void A_project_without_the_AI_abstractions_is_told_nothing()
         => Assert.DoesNotContain(GeneratorHarness.Run(Specs).GeneratorDiagnostics, diagnostic => diagnostic.Id == "WIRO022");
 
-    /// <summary>The net8.0 build of a downloaded version, where the test project's restore put it.</summary>
+    /// <summary>The net8.0 build of a downloaded version, where the test project's restore put it (its NuGetPackageRoot, kept in the assembly).</summary>
     private static MetadataReference AIAbstractions(string version)
     {
-        var root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
-            ? packages
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        var root = typeof(AIAbstractionsVersionTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "NuGetPackageRoot").Value!;
         var path = Path.Combine(root, "microsoft.extensions.ai.abstractions", version, "lib", "net8.0", "Microsoft.Extensions.AI.Abstractions.dll");
         Assert.True(File.Exists(path), $"{path} is missing: the test project's restore downloads it (PackageDownload)");
         return MetadataReference.CreateFromFile(path);
