@@ -1,4 +1,6 @@
+#pragma warning disable MEAI001 // IImageGenerator is experimental in Microsoft.Extensions.AI.
 using System.Text;
+using Microsoft.Extensions.AI;
 
 namespace Wiro.Core.Tests;
 
@@ -6,7 +8,8 @@ namespace Wiro.Core.Tests;
 /// The adapters that read outputs into memory (image data, speech, a transcript) fetch them from wherever Wiro's task
 /// points, which a hostile server chooses: another origin, a redirect on to a third, a file: or ftp: URL. The key and
 /// signature go to the API alone, whether the client signs or a <see cref="WiroSigningHandler"/> does, and only
-/// http(s) is ever read. Every other server records the headers it received.
+/// http(s) is ever read; images asked for as links are handed out, not fetched. Every other server records the
+/// headers it received.
 /// </summary>
 public sealed class AdapterOriginTests
 {
@@ -53,6 +56,21 @@ public sealed class AdapterOriginTests
         Assert.False(HostileApi.CarriesCredentials(Assert.Single(cdn.Received)));
         // The credentials were there to leak: the API got them.
         Assert.True(Assert.Single(api.Received, r => r.Target.StartsWith("/v1/Run/", StringComparison.Ordinal)).HasCredentials);
+    }
+
+    [Fact]
+    public async Task Images_asked_for_as_links_are_handed_out_and_never_fetched()
+    {
+        await using var cdn = HostileServer.Start((_, stream, _) => HostileServer.WriteAsync(stream, 302, [], headers: ("Location", "file:///etc/passwd")));
+        var link = new Uri(cdn.Address, "0.png");
+        await using var api = HostileApi.Start(HostileApi.Task($"[{HostileApi.Output("0.png", "image/png", link.ToString())}]"));
+        using var client = HostileApi.Client(api);
+        using var images = client.Image.AsIImageGenerator();
+
+        var response = await images.GenerateImagesAsync("a koala").WaitAsync(DownloadingAdapters.Bound);
+
+        Assert.Equal(link, Assert.IsType<UriContent>(Assert.Single(response.Contents)).Uri);
+        Assert.Equal(0, cdn.Connections);
     }
 
     [Theory]

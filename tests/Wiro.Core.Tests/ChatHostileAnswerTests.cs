@@ -134,6 +134,23 @@ public sealed class ChatHostileAnswerTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task A_debugoutput_that_does_not_continue_the_stream_leaves_the_answer_as_streamed(bool streaming)
+    {
+        // With no readable LLM content the log stands in for the answer, unconfirmed: it may only complete the stream.
+        var (response, texts) = await OverSocketAsync(
+            [Answer("1", "Hello"), Answer("1", "Hello world")],
+            final: "Something else entirely.",
+            streaming,
+            content: """{"answer":"not an array"}""");
+
+        Assert.Equal("Hello world", response.Text);
+        Assert.Equal(streaming ? ["Hello", " world"] : ["Hello world"], texts);
+        Assert.Equal(ChatFinishReason.Stop, response.FinishReason);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task No_text_of_another_task_reaches_the_stream(bool streaming)
     {
         var (response, texts) = await OverSocketAsync(
@@ -189,12 +206,13 @@ public sealed class ChatHostileAnswerTests
 
     /// <summary>
     /// One chat turn followed over a socket that sends <paramref name="frames"/>, then the end; Task/Detail answers
-    /// <paramref name="final"/>. The response, and every text the updates carried, in order.
+    /// <paramref name="final"/>, in an LLM output and the log, or only in the log beside <paramref name="content"/>.
+    /// The response, and every text the updates carried, in order.
     /// </summary>
-    private static async Task<(ChatResponse Response, List<string> Texts)> OverSocketAsync(byte[][] frames, string final, bool streaming)
+    private static async Task<(ChatResponse Response, List<string> Texts)> OverSocketAsync(byte[][] frames, string final, bool streaming, string? content = null)
     {
         using var socket = ScriptedSocketServer.Start(() => [.. frames, ScriptedSocketServer.Frame("task_postprocess_end", HostileApi.TaskId, HostileApi.Token)]);
-        var content = $$"""{"prompt":"hello","raw":"","thinking":[],"answer":[{{System.Text.Json.JsonSerializer.Serialize(final)}}]}""";
+        content ??= $$"""{"prompt":"hello","raw":"","thinking":[],"answer":[{{System.Text.Json.JsonSerializer.Serialize(final)}}]}""";
         await using var api = HostileApi.Start(HostileApi.Task($"[{HostileApi.Inline(content)}]", debugOutput: final));
         using var client = HostileApi.Client(api, options =>
         {
