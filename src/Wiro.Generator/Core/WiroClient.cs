@@ -200,7 +200,8 @@ public sealed partial class WiroClient : IDisposable
     /// <summary>Uploads a file (100 MB at most) and returns the URL to pass to a run. Not retried automatically.</summary>
     /// <param name="file">Local content to upload.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    /// <returns>The uploaded file's URL.</returns>
+    /// <returns>The uploaded file's URL, an http or https one.</returns>
+    /// <exception cref="WiroApiException">Wiro's answer names no http or https URL.</exception>
     public async Task<Uri> UploadFileAsync(WiroFile file, CancellationToken cancellationToken = default)
     {
         if (file is null || !file.IsLocal)
@@ -215,13 +216,15 @@ public sealed partial class WiroClient : IDisposable
             return content;
         }, retry: false, cancellationToken).ConfigureAwait(false);
 
+        // Only an http(s) URL is a file a run can fetch: a file: path, a script or a rooted path (absolute on Unix) in
+        // its place would be sent to a paid run as if it were the upload.
         if (LenientJson.TryGet(document.RootElement, "list", out var list) && list.ValueKind == JsonValueKind.Array
-            && list.GetArrayLength() > 0 && Uri.TryCreate(LenientJson.Text(list[0], "url"), UriKind.Absolute, out var url))
+            && list.GetArrayLength() > 0 && Uri.TryCreate(LenientJson.Text(list[0], "url"), UriKind.Absolute, out var url) && DownloadRedirects.IsHttp(url))
         {
             return url;
         }
 
-        throw new WiroApiException(-1, "Wiro's upload answer holds no file URL.", null);
+        throw new WiroApiException(-1, "Wiro's upload answer holds no file URL (an http or https one).", null);
     }
 
     /// <summary>
