@@ -58,6 +58,9 @@ public sealed class AdapterDownloadBudgetTests
 
         Assert.Equal(Budget, error.MaxBytes);
         Assert.Contains("MaxDataBytes", error.Message, StringComparison.Ordinal);
+        // An announced length past the budget is refused at the headers, and says so; an endless chunked body once it passes.
+        Assert.Equal(announced ? 1L << 40 : null, error.ContentLength);
+        Assert.Contains(announced ? "announces 1099511627776 bytes" : "dropped once it passed the cap", error.Message, StringComparison.Ordinal);
         Assert.Single(cdn.Received);
     }
 

@@ -320,8 +320,8 @@ public sealed partial class WiroClient : IDisposable
     public override string ToString() => "WiroClient " + Options;
 
     /// <summary>Streams an output to <paramref name="destination"/>; output URLs are public, so nothing is signed.</summary>
-    internal Task DownloadAsync(Uri url, long? expectedSize, Stream destination, CancellationToken cancellationToken)
-        => new OutputDownloader(_http, Options, url, expectedSize).DownloadAsync(destination, cancellationToken);
+    internal Task DownloadAsync(Uri url, long? expectedSize, Stream destination, CancellationToken cancellationToken, long? maxBytes = null)
+        => new OutputDownloader(_http, Options, url, expectedSize, maxBytes).DownloadAsync(destination, cancellationToken);
 
     /// <summary>
     /// Signs and sends a JSON POST to <paramref name="path"/> under the base address and reads its envelope, through

@@ -31,92 +31,35 @@ internal static class OutputData
         return all;
     }
 
-    /// <summary>The output's bytes; a <see cref="WiroResponseTooLargeException"/> once it declares or passes <paramref name="maxBytes"/>.</summary>
+    /// <summary>
+    /// The output's bytes; a <see cref="WiroResponseTooLargeException"/> once Wiro's size or the server's
+    /// Content-Length passes <paramref name="maxBytes"/> (before any byte is read), or the body grows past it.
+    /// </summary>
     public static async Task<byte[]> ReadAsync(WiroOutput output, long maxBytes, CancellationToken cancellationToken)
     {
         // A byte array holds at most Array.MaxLength bytes, whatever budget is set.
         maxBytes = Math.Min(maxBytes, Array.MaxLength);
         if (output.Size is { } size && size > maxBytes)
         {
-            throw TooLarge(output, maxBytes, size);
+            throw TooLarge(output, maxBytes, $": Wiro gives its size as {size}.", size);
         }
 
-        using var buffer = new CappedStream(output, maxBytes);
-        await output.DownloadToStreamAsync(buffer, cancellationToken).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        try
+        {
+            // The core's downloader holds the cap, so a body announced past it is refused before it is read.
+            await output.DownloadToStreamAsync(buffer, maxBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WiroResponseTooLargeException tooLarge)
+        {
+            throw TooLarge(output, maxBytes, tooLarge.ContentLength is { } announced
+                ? $": the server announces {announced} bytes." : "; it was dropped once it passed the cap.", tooLarge.ContentLength);
+        }
+
         return buffer.ToArray();
     }
 
-    private static WiroResponseTooLargeException TooLarge(WiroOutput output, long maxBytes, long? size)
-        => new($"Output '{output.Name}' does not fit the {maxBytes} bytes left of the cap on outputs read into memory (MaxDataBytes)"
-            + (size is { } declared ? $": Wiro gives its size as {declared}." : "; it was dropped once it passed the cap."), maxBytes, size, null);
-
-    /// <summary>A write-only memory stream that refuses to grow past its cap.</summary>
-    private sealed class CappedStream : Stream
-    {
-        private readonly MemoryStream _inner = new();
-        private readonly WiroOutput _output;
-        private readonly long _maxBytes;
-
-        public CappedStream(WiroOutput output, long maxBytes)
-        {
-            _output = output;
-            _maxBytes = maxBytes;
-        }
-
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => _inner.Length;
-
-        public override long Position { get => _inner.Position; set => throw new NotSupportedException(); }
-
-        public byte[] ToArray() => _inner.ToArray();
-
-        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-
-        public override void Write(ReadOnlySpan<byte> buffer)
-        {
-            if (_inner.Length + buffer.Length > _maxBytes)
-            {
-                throw TooLarge(_output, _maxBytes, null);
-            }
-
-            _inner.Write(buffer);
-        }
-
-        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
-        {
-            Write(buffer.AsSpan(offset, count));
-            return Task.CompletedTask;
-        }
-
-        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            Write(buffer.Span);
-            return default;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
-    }
+    /// <summary>The adapters' refusal: names the output and the option that sets the cap.</summary>
+    private static WiroResponseTooLargeException TooLarge(WiroOutput output, long maxBytes, string why, long? size)
+        => new($"Output '{output.Name}' does not fit the {maxBytes} bytes left of the cap on outputs read into memory (MaxDataBytes){why}", maxBytes, size, null);
 }

@@ -121,20 +121,18 @@ internal sealed class OutputDownloader
         }
 
         var total = resumed ? range!.Length : response.Content.Headers.ContentLength;
+        // A length that contradicts Wiro's size is the more exact fault, even when it is also past the cap.
+        if (total is { } length && _expected is { } expected && length != expected)
+        {
+            throw Failed($"Downloading {_url}: the server announces {length} bytes, not the {expected} expected.", response.StatusCode);
+        }
+
         if (total > _maxBytes)
         {
             throw TooLarge(total, response.StatusCode);
         }
 
-        if (total is { } length)
-        {
-            if (_expected is { } expected && length != expected)
-            {
-                throw Failed($"Downloading {_url}: the server announces {length} bytes, not the {expected} expected.", response.StatusCode);
-            }
-
-            _expected = length;
-        }
+        _expected = total ?? _expected;
 
         return resumed ? 0 : _received;
     }

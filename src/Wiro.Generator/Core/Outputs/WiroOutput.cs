@@ -70,7 +70,14 @@ public sealed class WiroOutput
     /// <param name="destination">Where the bytes go.</param>
     /// <param name="cancellationToken">Cancels the download.</param>
     /// <returns>A task that completes when the file is copied.</returns>
-    public async Task DownloadToStreamAsync(Stream destination, CancellationToken cancellationToken = default)
+    public Task DownloadToStreamAsync(Stream destination, CancellationToken cancellationToken = default)
+        => DownloadToStreamAsync(destination, maxBytes: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="DownloadToStreamAsync(Stream, CancellationToken)"/>, refusing a body announced or grown past
+    /// <paramref name="maxBytes"/> with a <see cref="WiroResponseTooLargeException"/> (null: no cap).
+    /// </summary>
+    internal async Task DownloadToStreamAsync(Stream destination, long? maxBytes, CancellationToken cancellationToken)
     {
         if (Url is null)
         {
@@ -89,7 +96,7 @@ public sealed class WiroOutput
             throw new InvalidOperationException($"Output '{Name}' was not read by a WiroClient, so it cannot be downloaded.");
         }
 
-        await _client.DownloadAsync(Url, Size, destination, cancellationToken).ConfigureAwait(false);
+        await _client.DownloadAsync(Url, Size, destination, cancellationToken, maxBytes).ConfigureAwait(false);
     }
 
     /// <summary>
