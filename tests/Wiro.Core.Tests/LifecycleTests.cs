@@ -95,11 +95,12 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Frames_keep_a_long_wait_off_task_detail_until_the_end_is_confirmed()
     {
-        // The task takes about ten steps, several idle timeouts in all, but no gap between its frames comes near one:
+        // The task takes ten steps, longer in all than the idle timeout, but no gap between its frames comes near it:
         // the silent window starts again with every frame, so the only Task/Detail is the confirmation of the end.
+        // Each gap may run 1.3 s late before that fails: it once failed at 150 ms steps against 600 ms, on a busy host.
         await using var env = await TestEnvironment.StartAsync(
-            emulator: options => options.StatusStepDuration = TimeSpan.FromMilliseconds(150),
-            client: options => options.WebSocketIdleTimeout = TimeSpan.FromMilliseconds(600),
+            emulator: options => options.StatusStepDuration = TimeSpan.FromMilliseconds(200),
+            client: options => options.WebSocketIdleTimeout = TimeSpan.FromMilliseconds(1500),
             webSocket: true);
 
         var result = await env.Client.LtxVideoText2Video.RunAndWaitAsync(new LtxVideoText2VideoRequest());
