@@ -95,19 +95,38 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Frames_keep_a_long_wait_off_task_detail_until_the_end_is_confirmed()
     {
-        // The task takes ten steps, longer in all than the idle timeout, but no gap between its frames comes near it:
-        // the silent window starts again with every frame, so the only Task/Detail is the confirmation of the end.
-        // Each gap may run 1.3 s late before that fails: it once failed at 150 ms steps against 600 ms, on a busy host.
+        // On the client's clock, every frame comes a second after the one before (the test moves the clock as each
+        // status is reported), eleven seconds in all against a 1.5 s idle timeout: only a silent window that starts
+        // again with every frame keeps the wait off Task/Detail until the confirmation of the end. The clock moves only
+        // with the frames, so a slow host cannot open a silent window that the frames did not.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
         await using var env = await TestEnvironment.StartAsync(
-            emulator: options => options.StatusStepDuration = TimeSpan.FromMilliseconds(200),
-            client: options => options.WebSocketIdleTimeout = TimeSpan.FromMilliseconds(1500),
+            client: options =>
+            {
+                options.WebSocketIdleTimeout = TimeSpan.FromSeconds(1.5);
+                options.Clock = clock;
+            },
             webSocket: true);
+        var frames = 0;
+        var progress = new SynchronousProgress(_ =>
+        {
+            frames++;
+            clock.Advance(TimeSpan.FromSeconds(1));
+        });
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(1));
 
-        var result = await env.Client.LtxVideoText2Video.RunAndWaitAsync(new LtxVideoText2VideoRequest());
+        var result = await env.Client.LtxVideoText2Video.RunAndWaitAsync(new LtxVideoText2VideoRequest(), progress, limit.Token);
 
         Assert.True(result.IsSuccess, result.FailureReason);
         Assert.Equal("task_postprocess_end", result.Task.RawStatus);
+        Assert.True(frames >= 3, $"{frames} statuses reported: the wait outlasted the idle timeout on the client's clock");
         Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Task/Detail");
+    }
+
+    /// <summary>Calls back on the reporting thread, at once (<see cref="Progress{T}"/> would post it elsewhere, later).</summary>
+    private sealed class SynchronousProgress(Action<WiroTaskUpdate> report) : IProgress<WiroTaskUpdate>
+    {
+        public void Report(WiroTaskUpdate value) => report(value);
     }
 
     [Fact]

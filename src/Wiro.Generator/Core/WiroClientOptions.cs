@@ -133,9 +133,10 @@ public sealed class WiroClientOptions
         => $"WiroClientOptions {{ BaseAddress = {BaseAddress}, ApiKey = {Redact(ApiKey)}, ApiSecret = {(string.IsNullOrEmpty(ApiSecret) ? "(none)" : "***")} }}";
 
     /// <summary>
-    /// The core's clock: retry waits, the <see cref="CallTimeout"/> deadline, polling intervals and the
-    /// <see cref="ProgressReportInterval"/> run on it. The system clock, or a fake one in the core's own tests.
-    /// (<see cref="Timeout"/>, the WebSocket timeouts and a download's stall rule run on real time.)
+    /// The core's clock: retry waits, the <see cref="CallTimeout"/> deadline, polling intervals, the
+    /// <see cref="ProgressReportInterval"/> and the <see cref="WebSocketIdleTimeout"/> run on it. The system clock, or a
+    /// fake one in the core's own tests. (<see cref="Timeout"/>, the WebSocket connect timeout and a download's stall
+    /// rule run on real time.)
     /// </summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 

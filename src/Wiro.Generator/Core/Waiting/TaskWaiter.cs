@@ -126,7 +126,7 @@ internal sealed class TaskWaiter
         await socket.SendAsync(TaskInfoMessage(_run.SocketAccessToken), WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
 
         using var buffer = new CappedBuffer(_client.Options.MaxWebSocketMessageBytes, 4096);
-        using var silence = new SilenceWatch(idle, cancellationToken);
+        using var silence = new SilenceWatch(idle, _client.Options.Clock, cancellationToken);
         while (socket.State == WebSocketState.Open)
         {
             buffer.Clear();
