@@ -3,6 +3,9 @@ namespace Wiro;
 
 using System;
 using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.AI;
 
 /// <summary>What every Microsoft.Extensions.AI adapter of the core (chat, image, speech) answers alike.</summary>
 internal static class AdapterParts
@@ -65,4 +68,21 @@ internal static class AdapterParts
 
         return wanted.Count > 0 ? wanted : files;
     }
+
+    /// <summary>Outputs read into memory within one budget (<see cref="OutputData"/>), each as a <see cref="DataContent"/> with its media type and name.</summary>
+    public static async Task<List<AIContent>> DataContentsAsync(IReadOnlyList<WiroOutput> outputs, long maxBytes, CancellationToken cancellationToken)
+    {
+        var data = await OutputData.ReadAllAsync(outputs, maxBytes, cancellationToken).ConfigureAwait(false);
+        var contents = new List<AIContent>(outputs.Count);
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            contents.Add(new DataContent(data[i], outputs[i].MediaType) { Name = outputs[i].Name, RawRepresentation = outputs[i] });
+        }
+
+        return contents;
+    }
+
+    /// <summary>A response's properties with the task's cost (<see cref="WiroChatClient.CostKey"/>); null when Wiro gave none.</summary>
+    public static AdditionalPropertiesDictionary? CostOf(WiroTaskResult result)
+        => result.Task.TotalCost is { } cost ? new AdditionalPropertiesDictionary { [WiroChatClient.CostKey] = cost } : null;
 }

@@ -38,6 +38,17 @@ internal sealed class ToolRunValues
     /// <summary>The run's request.</summary>
     public WiroRequest ToRequest() => new ToolFunctionRequest(_tool, Values);
 
+    /// <summary>
+    /// Traces what was ignored (<see cref="TraceIgnored"/>), runs the tool and waits for its end; a task that does not
+    /// succeed is a <see cref="WiroTaskFailedException"/>. What the task-based adapters (image, speech) all do.
+    /// </summary>
+    public async Task<WiroTaskResult> RunToEndAsync(WiroClient client, string ignoredEvent, CancellationToken cancellationToken)
+    {
+        TraceIgnored(ignoredEvent);
+        var result = await client.RunAndWaitAsync(_tool.Owner, _tool.Model, ToRequest(), null, cancellationToken).ConfigureAwait(false);
+        return result.IsSuccess ? result : throw new WiroTaskFailedException(result);
+    }
+
     /// <summary>Sets an input the adapter has already shaped (a prompt, a session id).</summary>
     public void Put(string key, object? value) => Values[_tool.IndexByKey[key]] = value;
 

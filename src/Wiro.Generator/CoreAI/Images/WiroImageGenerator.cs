@@ -118,33 +118,24 @@ public sealed class WiroImageGenerator : IImageGenerator
         }
 
         await values.AttachAsync(_client, Descriptor.ImageInputs, images, nameof(ImageGenerationRequest.OriginalImages), "image", cancellationToken).ConfigureAwait(false);
-        values.TraceIgnored(IgnoredOptionEvent);
-
-        var result = await _client.RunAndWaitAsync(tool.Owner, tool.Model, values.ToRequest(), null, cancellationToken).ConfigureAwait(false);
-        if (!result.IsSuccess)
-        {
-            throw new WiroTaskFailedException(result);
-        }
+        var result = await values.RunToEndAsync(_client, IgnoredOptionEvent, cancellationToken).ConfigureAwait(false);
 
         var made = AdapterParts.FilesOf(result, "image/", Descriptor.Tool.ModelId);
-        var contents = new List<AIContent>(made.Count);
         if (options?.ResponseFormat == ImageGenerationResponseFormat.Data)
         {
-            var data = await OutputData.ReadAllAsync(made, MaxDataBytes, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < made.Count; i++)
+            return new ImageGenerationResponse(await AdapterParts.DataContentsAsync(made, MaxDataBytes, cancellationToken).ConfigureAwait(false))
             {
-                contents.Add(new DataContent(data[i], made[i].MediaType) { Name = made[i].Name, RawRepresentation = made[i] });
-            }
-        }
-        else
-        {
-            foreach (var image in made)
-            {
-                contents.Add(new UriContent(image.Url!, image.MediaType) { RawRepresentation = image });
-            }
+                RawRepresentation = result,
+            };
         }
 
-        return new ImageGenerationResponse(contents) { RawRepresentation = result };
+        var links = new List<AIContent>(made.Count);
+        foreach (var image in made)
+        {
+            links.Add(new UriContent(image.Url!, image.MediaType) { RawRepresentation = image });
+        }
+
+        return new ImageGenerationResponse(links) { RawRepresentation = result };
     }
 
     /// <inheritdoc/>

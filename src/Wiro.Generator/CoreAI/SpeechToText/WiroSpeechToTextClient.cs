@@ -78,31 +78,21 @@ public sealed class WiroSpeechToTextClient : ISpeechToTextClient
             values.Unsupported(nameof(SpeechToTextOptions.ModelId), !string.IsNullOrEmpty(options.ModelId) && options.ModelId != tool.ModelId, "the client runs one tool");
         }
 
-        values.TraceIgnored(IgnoredOptionEvent);
         var (name, mediaType) = AudioFile.NameOf(audioSpeechStream);
         var url = await _client.UploadFileAsync(WiroFile.FromStream(audioSpeechStream, name, mediaType), cancellationToken).ConfigureAwait(false);
         values.Put(Descriptor.AudioInput, tool.Inputs[tool.IndexByKey[Descriptor.AudioInput]].Kind == WiroToolInputKind.FileUrlList
             ? new[] { url.AbsoluteUri }
             : url.AbsoluteUri);
 
-        var result = await _client.RunAndWaitAsync(tool.Owner, tool.Model, values.ToRequest(), null, cancellationToken).ConfigureAwait(false);
-        if (!result.IsSuccess)
-        {
-            throw new WiroTaskFailedException(result);
-        }
+        var result = await values.RunToEndAsync(_client, IgnoredOptionEvent, cancellationToken).ConfigureAwait(false);
 
-        var response = new SpeechToTextResponse(await TranscriptAsync(result, cancellationToken).ConfigureAwait(false))
+        return new SpeechToTextResponse(await TranscriptAsync(result, cancellationToken).ConfigureAwait(false))
         {
             ResponseId = result.Task.Id,
             ModelId = tool.ModelId,
             RawRepresentation = result,
+            AdditionalProperties = AdapterParts.CostOf(result),
         };
-        if (result.Task.TotalCost is { } cost)
-        {
-            response.AdditionalProperties = new AdditionalPropertiesDictionary { [WiroChatClient.CostKey] = cost };
-        }
-
-        return response;
     }
 
     /// <inheritdoc/>

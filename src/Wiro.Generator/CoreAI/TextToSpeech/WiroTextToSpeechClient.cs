@@ -90,34 +90,16 @@ public sealed class WiroTextToSpeechClient : ITextToSpeechClient
         }
 
         values.Put(Descriptor.TextInput, text);
-        values.TraceIgnored(IgnoredOptionEvent);
-
-        var result = await _client.RunAndWaitAsync(tool.Owner, tool.Model, values.ToRequest(), null, cancellationToken).ConfigureAwait(false);
-        if (!result.IsSuccess)
-        {
-            throw new WiroTaskFailedException(result);
-        }
+        var result = await values.RunToEndAsync(_client, IgnoredOptionEvent, cancellationToken).ConfigureAwait(false);
 
         var audio = AdapterParts.FilesOf(result, "audio/", Descriptor.Tool.ModelId);
-        var data = await OutputData.ReadAllAsync(audio, MaxDataBytes, cancellationToken).ConfigureAwait(false);
-        var contents = new List<AIContent>(audio.Count);
-        for (var i = 0; i < audio.Count; i++)
-        {
-            contents.Add(new DataContent(data[i], audio[i].MediaType) { Name = audio[i].Name, RawRepresentation = audio[i] });
-        }
-
-        var response = new TextToSpeechResponse(contents)
+        return new TextToSpeechResponse(await AdapterParts.DataContentsAsync(audio, MaxDataBytes, cancellationToken).ConfigureAwait(false))
         {
             ResponseId = result.Task.Id,
             ModelId = tool.ModelId,
             RawRepresentation = result,
+            AdditionalProperties = AdapterParts.CostOf(result),
         };
-        if (result.Task.TotalCost is { } cost)
-        {
-            response.AdditionalProperties = new AdditionalPropertiesDictionary { [WiroChatClient.CostKey] = cost };
-        }
-
-        return response;
     }
 
     /// <inheritdoc/>
