@@ -2,6 +2,7 @@ extern alias specs;
 
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -43,9 +44,23 @@ public sealed class McpCommandTests
     public async Task A_call_with_a_progress_token_sees_progress_and_gets_the_output_links()
     {
         await using var client = await McpServer.ConnectAsync(null, "--emulator", "--specs", McpServer.Specs);
+        var token = new ProgressToken("paper-boat");
         var progress = new Notifications();
+        // The SDK's own progress overload stops listening when the result arrives, and its client handles each message
+        // in its own work item, so a notification sent before the result can still be handled after it and be lost.
+        // A handler on the session sees every notification on the stream, as an MCP host reading the wire does.
+        await using var listening = progress.ListenTo(client, token);
 
-        var result = await client.CallToolAsync(LtxTool, new Dictionary<string, object?> { ["prompt"] = "a paper boat on a pond", ["steps"] = 10 }, progress);
+        var result = await client.CallToolAsync(new CallToolRequestParams
+        {
+            Name = LtxTool,
+            Arguments = new Dictionary<string, JsonElement>
+            {
+                ["prompt"] = JsonSerializer.SerializeToElement("a paper boat on a pond"),
+                ["steps"] = JsonSerializer.SerializeToElement(10),
+            },
+            Meta = new JsonObject { ["progressToken"] = "paper-boat" },
+        });
 
         Assert.NotEqual(true, result.IsError);
         var link = Assert.Single(result.Content.OfType<ResourceLinkBlock>());
@@ -59,14 +74,15 @@ public sealed class McpCommandTests
         // Each URL once: in its link, not again in the summary.
         Assert.DoesNotContain(link.Uri, result.Content.OfType<TextContentBlock>().Single().Text, StringComparison.Ordinal);
 
-        // Notifications come before the result on the stream, but the client hands each to its own work item: they
-        // may arrive after the result and in any order, so they are read in the order of their progress values.
+        // Notifications come before the result on the stream, but each is handled in its own work item: they may be
+        // handled after the result and in any order, so they are read in the order of their progress values.
         var seen = (await progress.WaitForAsync(values =>
                 values.Any(value => value.Message?.Contains("task_postprocess_end", StringComparison.Ordinal) == true)
                 && values.Count == values.Max(value => value.Progress)))
             .OrderBy(value => value.Progress).ToList();
         Assert.Equal("Sending the run to Wiro.", seen[0].Message);
         Assert.Equal(Enumerable.Range(1, seen.Count).Select(step => (float)step), seen.Select(value => value.Progress));
+        Assert.Contains(summary.GetProperty("taskId").GetString()!, seen[^1].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,6 +205,19 @@ public sealed class McpCommandTests
         private readonly ConcurrentQueue<ProgressNotificationValue> _values = new();
 
         public void Report(ProgressNotificationValue value) => _values.Enqueue(value);
+
+        /// <summary>Reports every progress notification for <paramref name="token"/> that reaches <paramref name="client"/>'s session until disposed.</summary>
+        public IAsyncDisposable ListenTo(McpClient client, ProgressToken token)
+            => client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
+            {
+                if (JsonSerializer.Deserialize<ProgressNotificationParams>(notification.Params, McpJsonUtilities.DefaultOptions) is { } sent
+                    && sent.ProgressToken == token)
+                {
+                    Report(sent.Progress);
+                }
+
+                return default;
+            });
 
         /// <summary>Waits (a minute at most) until the notifications so far satisfy <paramref name="condition"/>; gives them.</summary>
         public async Task<List<ProgressNotificationValue>> WaitForAsync(Func<List<ProgressNotificationValue>, bool> condition)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Client;
@@ -83,13 +84,23 @@ public sealed class McpServerTests
         using var timeout = new CancellationTokenSource(Patience);
         await using var mcp = await ConnectAsync(app, timeout.Token);
         var progress = new Steps();
+        // The SDK's own progress overload stops listening when the result arrives, and its client handles each
+        // notification in its own work item, so one sent before the result can be handled after it and be lost.
+        // A handler on the session sees every notification, as an MCP host reading the wire does.
+        await using var listening = progress.ListenTo(mcp, "red-kite");
 
-        var result = await mcp.CallToolAsync(ToolName, new Dictionary<string, object?> { ["prompt"] = "a red kite over the sea" }, progress,
-            cancellationToken: timeout.Token);
+        var result = await mcp.CallToolAsync(
+            new CallToolRequestParams
+            {
+                Name = ToolName,
+                Arguments = new Dictionary<string, JsonElement> { ["prompt"] = JsonSerializer.SerializeToElement("a red kite over the sea") },
+                Meta = new JsonObject { ["progressToken"] = "red-kite" },
+            },
+            timeout.Token);
 
         Assert.NotEqual(true, result.IsError);
-        // The client hands each notification to its own work item, so some may come after the result: wait for the
-        // last step (sent before the result), and read no order from the arrivals.
+        // Some notifications may be handled after the result: wait for the last step (sent before the result), and
+        // read no order from the arrivals.
         await progress.Finished.WaitAsync(timeout.Token);
         var steps = progress.Values;
         Assert.Contains(steps, s => s.Message == "task_start");
@@ -127,6 +138,19 @@ public sealed class McpServerTests
 
         /// <summary>Done when the run's final status has been reported.</summary>
         public Task Finished => _finished.Task;
+
+        /// <summary>Reports every progress notification for <paramref name="token"/> that reaches <paramref name="client"/>'s session until disposed.</summary>
+        public IAsyncDisposable ListenTo(McpClient client, string token)
+            => client.RegisterNotificationHandler(NotificationMethods.ProgressNotification, (notification, _) =>
+            {
+                if (JsonSerializer.Deserialize<ProgressNotificationParams>(notification.Params, McpJsonUtilities.DefaultOptions) is { } sent
+                    && sent.ProgressToken == new ProgressToken(token))
+                {
+                    Report(sent.Progress);
+                }
+
+                return default;
+            });
 
         public void Report(ProgressNotificationValue value)
         {
