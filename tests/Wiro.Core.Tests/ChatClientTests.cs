@@ -247,21 +247,17 @@ public sealed class ChatClientTests
         using var chat = env.Client.Chat.AsIChatClient();
         using var cancel = new CancellationTokenSource();
 
+        using var run = new RunAnswered("Run acme/chat");
+
         await using var stream = chat.GetStreamingResponseAsync("hello", cancellationToken: cancel.Token).GetAsyncEnumerator();
         var first = stream.MoveNextAsync().AsTask();
-        await WaitUntilAsync(() => env.Emulator.Requests.Any(r => r.Path == "/v1/Run/acme/chat"));
-        // On to task_output, where the LLM frames are sent and the task runs on. The clock moves in small steps until the
-        // first update comes, rather than once: the Run is recorded before the emulator's task has surely read the clock,
-        // and one move made in between could leave the test waiting for a frame that never comes. Bounded: a broken
-        // stream fails the test instead of hanging it.
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!first.IsCompleted && waited.Elapsed < TimeSpan.FromMinutes(1))
-        {
-            clock.Advance(TimeSpan.FromSeconds(0.25));
-            await Task.WhenAny(first, Task.Delay(20));
-        }
+        // Once Run has answered, the task exists and its time runs from the clock's reading: one move puts it in
+        // task_output (the seventh status, a second each), where the LLM frames are sent, and there it stays while the
+        // clock stands still, however long the client takes to hear them. Bounded: a broken stream fails the test.
+        await run.Answered.WaitAsync(TimeSpan.FromMinutes(1));
+        clock.Advance(TimeSpan.FromSeconds(6.5));
+        await first.WaitAsync(TimeSpan.FromMinutes(1));
 
-        Assert.True(first.IsCompleted, "No update came in a minute of the emulator's time steps.");
         Assert.True(await first);
         Assert.IsType<TextReasoningContent>(stream.Current.Contents[0]);
         var taskId = stream.Current.ResponseId!;
@@ -367,12 +363,42 @@ public sealed class ChatClientTests
     private static string SocketToken(TestEnvironment env, List<ChatResponseUpdate> updates)
         => ((WiroTaskResult)updates[^1].RawRepresentation!).Task.SocketAccessToken;
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    /// <summary>
+    /// Completes when the client's call of the given operation, made under this object's activity, has been
+    /// answered (its span stopped). Only spans of this object's trace count, not those of tests running beside it.
+    /// </summary>
+    private sealed class RunAnswered : IDisposable
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!condition())
+        private readonly ActivitySource _source = new("wiro-run-answered-" + Guid.NewGuid().ToString("N"));
+        private readonly ActivityListener _listener;
+        private readonly Activity _activity;
+        private readonly TaskCompletionSource _answered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public RunAnswered(string operation)
         {
-            await Task.Delay(10, timeout.Token);
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source == _source || source.Name == WiroTelemetry.Name,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = stopped =>
+                {
+                    if (stopped.TraceId == _activity!.TraceId && stopped.DisplayName == operation)
+                    {
+                        _answered.TrySetResult();
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
+            _activity = _source.StartActivity("test")!;
+        }
+
+        public Task Answered => _answered.Task;
+
+        public void Dispose()
+        {
+            _activity.Dispose();
+            _listener.Dispose();
+            _source.Dispose();
         }
     }
 }

@@ -145,14 +145,25 @@ public sealed class EnvelopeAndRetryTests
         var handler = new ScriptedHandler((_, _) =>
         {
             var busy = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
-            busy.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromMinutes(5));
+            busy.Headers.RetryAfter = new RetryConditionHeaderValue(TimeSpan.FromMinutes(1));
             return busy;
         });
-        using var client = ScriptedHandler.Client(handler, options => options.MaxRetryDelay = TimeSpan.FromMinutes(10));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        // Cancelled once the client waits out the minute the answer asked for (on its clock, within the call's
+        // 120 s budget), not after a time that a slow first attempt could outlast.
+        var clock = new WatchedClock();
+        using var client = ScriptedHandler.Client(handler, options =>
+        {
+            options.MaxRetryDelay = TimeSpan.FromMinutes(10);
+            options.Clock = clock;
+        });
+        using var cancellation = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetTaskByIdAsync("7", cancellation.Token));
+        var call = client.GetTaskByIdAsync("7", cancellation.Token);
+        await clock.WaitForTimerAsync(TimeSpan.FromMinutes(1));
+        await cancellation.CancelAsync();
 
+        var cancelled = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call.WaitAsync(TimeSpan.FromMinutes(1)));
+        Assert.IsNotType<TimeoutException>(cancelled.InnerException);
         Assert.Single(handler.Sent);
     }
 

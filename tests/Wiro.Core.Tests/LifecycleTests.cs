@@ -123,12 +123,6 @@ public sealed class LifecycleTests
         Assert.Single(env.Emulator.Requests, r => r.Path == "/v1/Task/Detail");
     }
 
-    /// <summary>Calls back on the reporting thread, at once (<see cref="Progress{T}"/> would post it elsewhere, later).</summary>
-    private sealed class SynchronousProgress(Action<WiroTaskUpdate> report) : IProgress<WiroTaskUpdate>
-    {
-        public void Report(WiroTaskUpdate value) => report(value);
-    }
-
     [Fact]
     public async Task Broken_WebSocket_falls_back_to_polling()
     {

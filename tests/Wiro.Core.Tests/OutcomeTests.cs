@@ -85,10 +85,13 @@ public sealed class OutcomeTests
     {
         await using var env = await TestEnvironment.StartAsync(client: options => options.KillTaskOnCancel = true);
         env.Emulator.EnqueueOutcome(WiroTaskOutcome.Slow(TimeSpan.FromSeconds(30)));
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancellation = new CancellationTokenSource();
+        // Cancelled once the wait has begun (its first report), not after a time that a slow Run could outlast: only
+        // the wait kills on cancel, a cancelled Run has no task to kill.
+        var progress = new SynchronousProgress(_ => cancellation.Cancel());
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => env.Client.LtxVideoText2Video.RunAndWaitAsync(new LtxVideoText2VideoRequest(), cancellationToken: cancellation.Token));
+            () => env.Client.LtxVideoText2Video.RunAndWaitAsync(new LtxVideoText2VideoRequest(), progress, cancellation.Token));
 
         var run = env.Emulator.Requests.Single(r => r.Path.StartsWith("/v1/Run/", StringComparison.Ordinal));
         Assert.Contains(env.Emulator.Requests, r => r.Path == "/v1/Task/Kill");

@@ -72,3 +72,9 @@ internal sealed class RecordingProgress : IProgress<WiroTaskUpdate>
         }
     }
 }
+
+/// <summary>Calls back on the reporting thread, at once (<see cref="Progress{T}"/> would post it elsewhere, later).</summary>
+internal sealed class SynchronousProgress(Action<WiroTaskUpdate> report) : IProgress<WiroTaskUpdate>
+{
+    public void Report(WiroTaskUpdate value) => report(value);
+}

@@ -38,19 +38,26 @@ public sealed class WebSocketSilenceTests
             var accepting = tcp.AcceptTcpClientAsync(); // takes the connection and never answers the upgrade
             var port = ((IPEndPoint)tcp.LocalEndpoint).Port;
             var handler = new ScriptedHandler((_, _) => ScriptedHandler.Task("task_postprocess_end", pexit: "0"));
+            // The connect timeout runs on the client's clock: it moves only once the client has reached the host and
+            // waits on it, so a slow machine cannot end the connect before it began.
+            var clock = new WatchedClock();
+            var connectTimeout = TimeSpan.FromSeconds(10);
             using var client = ScriptedHandler.Client(handler, options =>
             {
                 options.WebSocketAddress = new Uri($"ws://127.0.0.1:{port}/socket/v1");
-                options.WebSocketConnectTimeout = TimeSpan.FromMilliseconds(100);
+                options.WebSocketConnectTimeout = connectTimeout;
+                options.Clock = clock;
             });
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-            var result = await client.WaitForCompletionAsync(new WiroRunResult("7", "tok"), cancellationToken: limit.Token);
+            var waiting = client.WaitForCompletionAsync(new WiroRunResult("7", "tok"), cancellationToken: limit.Token);
+            using var peer = await accepting.WaitAsync(limit.Token);
+            await clock.WaitForTimerAsync(connectTimeout);
+            clock.Advance(connectTimeout);
+            var result = await waiting;
 
             Assert.True(result.IsSuccess, result.FailureReason);
-            Assert.True(accepting.IsCompleted, "the client never reached the socket host");
             Assert.Single(handler.Sent);
-            (await accepting).Dispose();
         }
         finally
         {

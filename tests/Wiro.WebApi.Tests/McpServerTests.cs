@@ -136,7 +136,10 @@ public sealed class McpServerTests
 
         public IReadOnlyList<ProgressNotificationValue> Values => _values.Snapshot();
 
-        /// <summary>Done when the run's final status has been reported.</summary>
+        /// <summary>
+        /// Done when the run's final status and every step before it have been handled: handlers run in their own work
+        /// items, so the final step can be handled before one it followed.
+        /// </summary>
         public Task Finished => _finished.Task;
 
         /// <summary>Reports every progress notification for <paramref name="token"/> that reaches <paramref name="client"/>'s session until disposed.</summary>
@@ -155,7 +158,8 @@ public sealed class McpServerTests
         public void Report(ProgressNotificationValue value)
         {
             _values.Add(value);
-            if (value.Message is "task_postprocess_end")
+            var values = _values.Snapshot();
+            if (values.Any(v => v.Message is "task_postprocess_end") && values.Count == values.Max(v => v.Progress))
             {
                 _finished.TrySetResult();
             }

@@ -134,9 +134,9 @@ public sealed class WiroClientOptions
 
     /// <summary>
     /// The core's clock: retry waits, the <see cref="CallTimeout"/> deadline, polling intervals, the
-    /// <see cref="ProgressReportInterval"/> and the <see cref="WebSocketIdleTimeout"/> run on it. The system clock, or a
-    /// fake one in the core's own tests. (<see cref="Timeout"/>, the WebSocket connect timeout and a download's stall
-    /// rule run on real time.)
+    /// <see cref="ProgressReportInterval"/>, the <see cref="WebSocketIdleTimeout"/> and the
+    /// <see cref="WebSocketConnectTimeout"/> run on it. The system clock, or a fake one in the core's own tests.
+    /// (<see cref="Timeout"/> and a download's stall rule run on real time: they bound reads from the network.)
     /// </summary>
     internal TimeProvider Clock { get; set; } = TimeProvider.System;
 

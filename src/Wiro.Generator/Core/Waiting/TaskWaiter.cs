@@ -116,10 +116,11 @@ internal sealed class TaskWaiter
     {
         var idle = _client.Options.WebSocketIdleTimeout;
         using var socket = new ClientWebSocket();
-        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        // An unreachable socket host could hold the connect for minutes; polling takes over instead. The bound runs on
+        // the client's clock, as every other wait of the client does.
+        using (var connectTimeout = new CancellationTokenSource(_client.Options.WebSocketConnectTimeout, _client.Options.Clock))
+        using (var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectTimeout.Token))
         {
-            // An unreachable socket host could hold the connect for minutes; polling takes over instead.
-            connecting.CancelAfter(_client.Options.WebSocketConnectTimeout);
             await socket.ConnectAsync(address, _client.Options.WebSocketInvoker, connecting.Token).ConfigureAwait(false);
         }
 
