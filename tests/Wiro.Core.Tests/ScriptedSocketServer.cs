@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 
@@ -35,13 +34,7 @@ internal sealed class ScriptedSocketServer : IDisposable
 
     public static ScriptedSocketServer Start(Func<IEnumerable<byte[]>> frames)
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
+        var (listener, port) = LoopbackHttpListener.Start();
         return new ScriptedSocketServer(listener, new Uri($"ws://127.0.0.1:{port}/socket/v1"), frames);
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 
 namespace Wiro.Core.Tests;
@@ -60,13 +59,7 @@ public sealed class WebSocketGarbageTests
 
         public static OneMessageServer Start(byte[] message)
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            listener.Start();
+            var (listener, port) = LoopbackHttpListener.Start();
             return new OneMessageServer(listener, new Uri($"ws://127.0.0.1:{port}/socket/v1"), message);
         }
 

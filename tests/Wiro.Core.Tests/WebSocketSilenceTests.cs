@@ -84,13 +84,7 @@ public sealed class WebSocketSilenceTests
 
         public static MuteWebSocketServer Start()
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            var listener = new HttpListener();
-            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-            listener.Start();
+            var (listener, port) = LoopbackHttpListener.Start();
             return new MuteWebSocketServer(listener, new Uri($"ws://127.0.0.1:{port}/socket/v1"));
         }
 
