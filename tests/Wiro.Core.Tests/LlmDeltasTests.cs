@@ -49,6 +49,42 @@ public sealed class LlmDeltasTests
     }
 
     [Fact]
+    public void Deltas_after_what_a_caller_has_start_there_whatever_those_characters_say()
+    {
+        // A resumed stream: the caller had 4 characters of thinking and 5 of the answer.
+        var deltas = LlmDeltas.After(thinking: 4, answer: 5);
+        string[] frames =
+        [
+            """{"thinking":["Hm"],"answer":["Hel"]}""",                      // shorter than what the caller has: nothing
+            """{"thinking":["Hmm, ok"],"answer":["Hello wor"]}""",
+            """{"thinking":["Hmm, ok"],"answer":["Hello world "]}""",        // trailing space held back
+        ];
+        var yielded = new List<AIContent>();
+        var counts = new List<(int, int)>();
+        foreach (var frame in frames)
+        {
+            using var document = JsonDocument.Parse(frame);
+            yielded.AddRange(deltas.Read(document.RootElement) ?? []);
+            counts.Add((deltas.ThinkingLength, deltas.AnswerLength));
+        }
+
+        yielded.AddRange(deltas.Finish("Hmm, ok.", "Hello world!"));
+
+        Assert.Equal([(4, 5), (7, 9), (7, 11)], counts);
+        Assert.Equal([" ok", "."], yielded.OfType<TextReasoningContent>().Select(t => t.Text));
+        Assert.Equal([" wor", "ld", "!"], yielded.OfType<TextContent>().Select(t => t.Text));
+    }
+
+    [Fact]
+    public void A_final_answer_shorter_than_what_a_resumed_caller_has_is_malformed_and_no_frame_is_needed_to_finish()
+    {
+        Assert.Throws<WiroMalformedResponseException>(() => LlmDeltas.After(0, 5).Finish("", "Hell"));
+        Assert.Empty(LlmDeltas.After(0, 5).Finish("", "Hell", confirmed: false));
+        var rest = LlmDeltas.After(2, 5).Finish("Hmm", "Hello world");
+        Assert.Equal(["m", " world"], rest.Select(c => c switch { TextContent t => t.Text, TextReasoningContent r => r.Text, _ => "?" }));
+    }
+
+    [Fact]
     public void The_final_content_is_read_joined_and_anything_else_is_not_an_llm_answer()
     {
         Assert.True(LlmDeltas.TryReadFinal("""{"prompt":"p","raw":"r","thinking":["a","b"],"answer":["c","d"]}""", knownAnswer: null, out var thinking, out var answer));

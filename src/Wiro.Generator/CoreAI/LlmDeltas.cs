@@ -37,10 +37,28 @@ internal sealed class LlmDeltas
     /// as text (the tests compare the two).
     /// </param>
     public LlmDeltas(bool compareJson = true)
+        : this(compareJson, 0, 0)
     {
-        _thinking = new Yielded(compareJson);
-        _answer = new Yielded(compareJson);
     }
+
+    private LlmDeltas(bool compareJson, int thinkingHandedOut, int answerHandedOut)
+    {
+        _thinking = new Yielded(compareJson, thinkingHandedOut);
+        _answer = new Yielded(compareJson, answerHandedOut);
+    }
+
+    /// <summary>
+    /// Deltas that start after what a caller already has (a resumed stream): the first <paramref name="thinking"/>
+    /// characters of the thinking and <paramref name="answer"/> of the answer count as yielded, whatever they say, and
+    /// a text shorter than that adds nothing.
+    /// </summary>
+    public static LlmDeltas After(int thinking, int answer) => new(compareJson: true, thinking, answer);
+
+    /// <summary>How many characters of the thinking were yielded (or handed out before, see <see cref="After"/>).</summary>
+    public int ThinkingLength => _thinking.Length;
+
+    /// <summary>How many characters of the answer were yielded (or handed out before, see <see cref="After"/>).</summary>
+    public int AnswerLength => _answer.Length;
 
     /// <summary>The last frame's <c>speed</c> with its <c>speedType</c> (<c>12.5 t/s</c>); null before one arrived.</summary>
     public string? Speed { get; private set; }
@@ -333,6 +351,9 @@ internal sealed class LlmDeltas
     {
         private char[] _text = [];
         private int _length;
+
+        /// <summary>Characters the caller had before (a resumed stream), not yet matched with a text: the first text supplies them.</summary>
+        private int _handedOut;
 #if NET9_0_OR_GREATER
         private readonly bool _compareJson;
         private byte[] _json = [];
@@ -340,12 +361,18 @@ internal sealed class LlmDeltas
         /// <summary>The length of the JSON bytes of the text yielded; -1 when not known (the next frame is read as text).</summary>
         private int _jsonLength;
 
-        public Yielded(bool compareJson) => _compareJson = compareJson;
-#else
-        public Yielded(bool compareJson)
+        public Yielded(bool compareJson, int handedOut)
         {
+            _compareJson = compareJson;
+            _handedOut = handedOut;
+            _jsonLength = handedOut > 0 ? -1 : 0;
         }
+#else
+        public Yielded(bool compareJson, int handedOut) => _handedOut = handedOut;
 #endif
+
+        /// <summary>How many characters the caller has: those yielded and those it had before.</summary>
+        public int Length => _length + _handedOut;
 
         /// <summary>
         /// Reads the array <paramref name="name"/> of a frame: false when it is absent or holds anything but valid text
@@ -388,6 +415,11 @@ internal sealed class LlmDeltas
         /// <summary>What <paramref name="current"/> adds, holding back its unsettled end; null when it adds nothing or does not extend the text yielded.</summary>
         public string? Extend(string current)
         {
+            if (!Settle(current))
+            {
+                return null;
+            }
+
             var settled = current.Length;
             while (settled > 0 && IsUnsettled(current[settled - 1]))
             {
@@ -406,9 +438,33 @@ internal sealed class LlmDeltas
 
         /// <summary>All of <paramref name="final"/> past the text yielded, when it extends it; null otherwise. The last call: it keeps nothing.</summary>
         public string? Rest(string final)
-            => final.Length <= _length || !IsPrefixOf(final) ? null : final.Substring(_length);
+            => !Settle(final) || final.Length <= _length || !IsPrefixOf(final) ? null : final.Substring(_length);
 
-        public bool IsPrefixOf(string text) => text.Length >= _length && text.AsSpan(0, _length).SequenceEqual(_text.AsSpan(0, _length));
+        /// <summary>Whether <paramref name="text"/> starts with what the caller has (for characters handed out before, only that it is as long).</summary>
+        public bool IsPrefixOf(string text)
+            => _handedOut > 0 ? text.Length >= _length + _handedOut : text.Length >= _length && text.AsSpan(0, _length).SequenceEqual(_text.AsSpan(0, _length));
+
+        /// <summary>
+        /// Takes the characters handed out before from the first text long enough to hold them, as yielded; false while
+        /// a text is shorter than they are (it adds nothing).
+        /// </summary>
+        private bool Settle(string text)
+        {
+            if (_handedOut == 0)
+            {
+                return true;
+            }
+
+            if (text.Length < _handedOut)
+            {
+                return false;
+            }
+
+            var handedOut = _handedOut;
+            _handedOut = 0;
+            Append(text.Substring(0, handedOut));
+            return true;
+        }
 
         private void Append(string delta)
         {

@@ -1,4 +1,7 @@
 #nullable enable
+// Background responses (ChatOptions.AllowBackgroundResponses, ContinuationToken) are experimental before
+// Microsoft.Extensions.AI.Abstractions 11: a caller who asks for them meets MEAI001 at that call, not in this code.
+#pragma warning disable MEAI001
 namespace Wiro;
 
 using System;
@@ -49,6 +52,15 @@ using Microsoft.Extensions.AI;
 /// polled and the whole answer comes in that last part. <see cref="GetResponseAsync"/> returns what joining the stream
 /// makes, one message with the last update's properties, and the response shares that message's
 /// <see cref="ChatResponse.AdditionalProperties"/> (the same dictionary), so the cost is read from either.</para>
+/// <para><b>Background responses.</b> With <see cref="ChatOptions.AllowBackgroundResponses"/>, <see cref="GetResponseAsync"/>
+/// returns as soon as Wiro took the run: no messages yet, and a <see cref="WiroChatContinuationToken"/> as
+/// <see cref="ChatResponse.ContinuationToken"/>. Passing it back as <see cref="ChatOptions.ContinuationToken"/> (with no
+/// messages) reads the task once: the same token while it runs, the whole response (and no token) once it ended. The
+/// stream, with the option, first yields an update with no content and the token, and every update but the last
+/// carries a token saying how much of the thinking and the answer it handed out: passed back to
+/// <see cref="GetStreamingResponseAsync"/>, it follows the same task again from there, without a second run, so the
+/// deltas of both streams joined are the whole answer. A token passed without the option waits for the end and returns
+/// the whole response. The token holds the task's socket access token: keep it as you would the task.</para>
 /// <para><b>Errors and cancellation.</b> A task that does not succeed is a <see cref="WiroTaskFailedException"/> with
 /// Wiro's reason; a refused run a <see cref="WiroApiException"/>. Cancelling the token stops the stream at once (and
 /// kills the task when <see cref="WiroClientOptions.KillTaskOnCancel"/> is set); leaving the loop early stops
@@ -93,25 +105,39 @@ public sealed class WiroChatClient : IChatClient
         // ToChatResponseAsync joins the stream; with none before the end (polling, or no LLM frames), the one message
         // that join would make is made directly.
         // As StartAsync and FollowIntoAsync do, without state machines of their own.
-        var (values, turn, conversationId) = Prepare(messages, options);
-        await AttachImagesAsync(values, turn, cancellationToken).ConfigureAwait(false);
-        values.TraceIgnored(IgnoredOptionEvent);
-        var tool = Descriptor.Tool;
-        var run = await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false);
-        var follower = new Follower(this, run, conversationId, null);
+        WiroRunResult run;
+        string? conversationId;
+        var background = options?.AllowBackgroundResponses == true;
+        if (options?.ContinuationToken is { } given)
+        {
+            var token = Resuming(messages, given);
+            (run, conversationId) = (new WiroRunResult(token.TaskId, token.SocketAccessToken), token.ConversationId);
+            if (background)
+            {
+                return await PollAsync(run, token, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            var (values, turn, started) = Prepare(messages, options);
+            await AttachImagesAsync(values, turn, cancellationToken).ConfigureAwait(false);
+            values.TraceIgnored(IgnoredOptionEvent);
+            var tool = Descriptor.Tool;
+            run = await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false);
+            conversationId = started;
+            if (background)
+            {
+                return Running(run, conversationId, Token(run, conversationId, 0, 0), run);
+            }
+        }
+
+        var follower = new Follower(this, run, conversationId, null, null, tokens: false);
         var end = follower.End(await _client.WaitWithOutputAsync(run, follower, Descriptor.ModelId, cancellationToken, cancellationToken).ConfigureAwait(false));
 
         ChatResponse response;
         if (follower.Updates is not { } updates)
         {
-            var message = new ChatMessage(ChatRole.Assistant, end.Added) { MessageId = run.TaskId, AdditionalProperties = end.Properties };
-            response = new ChatResponse(message)
-            {
-                ResponseId = run.TaskId,
-                ConversationId = conversationId,
-                ModelId = Descriptor.ModelId,
-                FinishReason = ChatFinishReason.Stop,
-            };
+            response = Whole(run, conversationId, end);
         }
         else
         {
@@ -134,10 +160,30 @@ public sealed class WiroChatClient : IChatClient
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var (run, conversationId) = await StartAsync(messages, options, cancellationToken).ConfigureAwait(false);
+        WiroRunResult run;
+        string? conversationId;
+        WiroChatContinuationToken? resumed = null;
+        var tokens = options?.AllowBackgroundResponses == true;
+        if (options?.ContinuationToken is { } given)
+        {
+            resumed = Resuming(messages, given);
+            (run, conversationId, tokens) = (new WiroRunResult(resumed.TaskId, resumed.SocketAccessToken), resumed.ConversationId, true);
+        }
+        else
+        {
+            (run, conversationId) = await StartAsync(messages, options, cancellationToken).ConfigureAwait(false);
+            if (tokens)
+            {
+                // The token as soon as Wiro took the run, before anything is followed: a caller may stop here and resume later.
+                var started = Update(run, conversationId, new List<AIContent>());
+                started.ContinuationToken = Token(run, conversationId, 0, 0);
+                yield return started;
+            }
+        }
+
         var channel = Channel.CreateUnbounded<ChatResponseUpdate>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var following = FollowIntoAsync(run, conversationId, channel.Writer, stop.Token, cancellationToken);
+        var following = FollowIntoAsync(run, conversationId, resumed, tokens, channel.Writer, stop.Token, cancellationToken);
         try
         {
             while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
@@ -228,16 +274,23 @@ public sealed class WiroChatClient : IChatClient
 
     /// <summary>Feeds the stream's channel on a thread of its own; never throws, the channel carries the outcome.</summary>
     private async Task FollowIntoAsync(
-        WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate> writer, CancellationToken waitToken, CancellationToken callerToken)
+        WiroRunResult run, string? conversationId, WiroChatContinuationToken? resumed, bool tokens,
+        ChannelWriter<ChatResponseUpdate> writer, CancellationToken waitToken, CancellationToken callerToken)
     {
         try
         {
             await Task.Yield();
-            var follower = new Follower(this, run, conversationId, writer);
+            var follower = new Follower(this, run, conversationId, writer, resumed, tokens);
             var end = follower.End(await _client.WaitWithOutputAsync(run, follower, Descriptor.ModelId, waitToken, callerToken).ConfigureAwait(false));
             if (end.Added.Count > 0)
             {
-                writer.TryWrite(Update(run, conversationId, end.Added));
+                var added = Update(run, conversationId, end.Added);
+                if (tokens)
+                {
+                    added.ContinuationToken = Token(run, conversationId, end.ThinkingLength, end.AnswerLength);
+                }
+
+                writer.TryWrite(added);
             }
 
             writer.TryWrite(Last(run, conversationId, end));
@@ -253,11 +306,19 @@ public sealed class WiroChatClient : IChatClient
     /// One run followed: each <c>task_output</c> frame's deltas as an update, written to the stream's channel or (for
     /// <see cref="GetResponseAsync"/>, with no channel) kept in <see cref="Updates"/>; then the end (<see cref="End"/>).
     /// </summary>
-    private sealed class Follower(WiroChatClient chat, WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate>? writer)
+    /// <param name="chat">The client whose updates these are.</param>
+    /// <param name="run">The run followed.</param>
+    /// <param name="conversationId">The conversation of the turn.</param>
+    /// <param name="writer">The stream's channel; null for <see cref="GetResponseAsync"/>, which keeps the updates.</param>
+    /// <param name="resumed">For a resumed stream, the token it resumes: its deltas start after what that token says was handed out.</param>
+    /// <param name="tokens">Whether each update carries a continuation token (background responses).</param>
+    private sealed class Follower(
+        WiroChatClient chat, WiroRunResult run, string? conversationId, ChannelWriter<ChatResponseUpdate>? writer,
+        WiroChatContinuationToken? resumed, bool tokens)
         : ITaskOutputReader
     {
-        /// <summary>Made at the first LLM frame: none when the task is polled.</summary>
-        private LlmDeltas? _deltas;
+        /// <summary>Made at the first LLM frame (none when the task is polled), or at once when resuming.</summary>
+        private LlmDeltas? _deltas = resumed is null ? null : LlmDeltas.After(resumed.ThinkingLength, resumed.AnswerLength);
 
         /// <summary>The updates kept when there is no channel; null while there are none.</summary>
         public List<ChatResponseUpdate>? Updates { get; private set; }
@@ -265,12 +326,18 @@ public sealed class WiroChatClient : IChatClient
         /// <summary>The socket's <c>task_output</c> messages (see <see cref="WiroClient.WaitWithOutputAsync"/>).</summary>
         public void Read(JsonElement message)
         {
-            if ((_deltas ??= new LlmDeltas()).Read(message) is not { } contents)
+            var deltas = _deltas ??= new LlmDeltas();
+            if (deltas.Read(message) is not { } contents)
             {
                 return;
             }
 
             var update = chat.Update(run, conversationId, contents);
+            if (tokens)
+            {
+                update.ContinuationToken = chat.Token(run, conversationId, deltas.ThinkingLength, deltas.AnswerLength);
+            }
+
             if (writer is null)
             {
                 (Updates ??= new List<ChatResponseUpdate>()).Add(update);
@@ -310,12 +377,93 @@ public sealed class WiroChatClient : IChatClient
                 properties[ElapsedTimeKey] = elapsed;
             }
 
-            return new End(added, properties, result);
+            var (thinkingLength, answerLength) = (_deltas?.ThinkingLength ?? 0, _deltas?.AnswerLength ?? 0);
+            foreach (var content in added)
+            {
+                if (content is TextReasoningContent reasoning)
+                {
+                    thinkingLength += reasoning.Text.Length;
+                }
+                else if (content is TextContent text)
+                {
+                    answerLength += text.Text.Length;
+                }
+            }
+
+            return new End(added, properties, result, thinkingLength, answerLength);
         }
     }
 
-    /// <summary>What a followed run ends with (see <see cref="Follower.End"/>).</summary>
-    private readonly record struct End(List<AIContent> Added, AdditionalPropertiesDictionary Properties, WiroTaskResult Result);
+    /// <summary>What a followed run ends with (see <see cref="Follower.End"/>), and how much of the thinking and answer was then handed out.</summary>
+    private readonly record struct End(
+        List<AIContent> Added, AdditionalPropertiesDictionary Properties, WiroTaskResult Result, int ThinkingLength, int AnswerLength);
+
+    /// <summary>The response of a run that ended, when nothing was streamed: one message with all of it.</summary>
+    private ChatResponse Whole(WiroRunResult run, string? conversationId, End end)
+    {
+        var message = new ChatMessage(ChatRole.Assistant, end.Added) { MessageId = run.TaskId, AdditionalProperties = end.Properties };
+        return new ChatResponse(message)
+        {
+            ResponseId = run.TaskId,
+            ConversationId = conversationId,
+            ModelId = Descriptor.ModelId,
+            FinishReason = ChatFinishReason.Stop,
+        };
+    }
+
+    /// <summary>The response of a background run that has not ended: no messages, its token, and what was read of it.</summary>
+    private ChatResponse Running(WiroRunResult run, string? conversationId, WiroChatContinuationToken token, object raw)
+        => new(new List<ChatMessage>())
+        {
+            ResponseId = run.TaskId,
+            ConversationId = conversationId,
+            ModelId = Descriptor.ModelId,
+            ContinuationToken = token,
+            RawRepresentation = raw,
+        };
+
+    /// <summary>One Task/Detail read of a background run: the same token while it runs, the whole response once it ended.</summary>
+    private async Task<ChatResponse> PollAsync(WiroRunResult run, WiroChatContinuationToken token, CancellationToken cancellationToken)
+    {
+        var task = await _client.GetTaskByIdAsync(run.TaskId, cancellationToken).ConfigureAwait(false);
+        if (!TaskWaiter.IsFinal(task.Status))
+        {
+            return Running(run, token.ConversationId, token, task);
+        }
+
+        var end = new Follower(this, run, token.ConversationId, null, null, tokens: false).End(new WiroTaskResult(task));
+        var response = Whole(run, token.ConversationId, end);
+        response.AdditionalProperties = end.Properties;
+        return response;
+    }
+
+    /// <summary>
+    /// The Wiro token of a call that continues a background response; refused with messages (a continued response
+    /// takes none, as in Microsoft.Extensions.AI's own clients) and for a token of another tool.
+    /// </summary>
+    private WiroChatContinuationToken Resuming(IEnumerable<ChatMessage> messages, ResponseContinuationToken given)
+    {
+        if (messages is null)
+        {
+            throw new ArgumentNullException(nameof(messages));
+        }
+
+        using (var any = messages.GetEnumerator())
+        {
+            if (any.MoveNext())
+            {
+                throw new InvalidOperationException("Messages are not allowed when continuing a background response using a continuation token.");
+            }
+        }
+
+        var token = WiroChatContinuationToken.From(given);
+        return string.Equals(token.ModelId, Descriptor.ModelId, StringComparison.Ordinal)
+            ? token
+            : throw new ArgumentException($"The continuation token is of the tool '{token.ModelId}', not of this client's '{Descriptor.ModelId}'.", "options");
+    }
+
+    private WiroChatContinuationToken Token(WiroRunResult run, string? conversationId, int thinkingLength, int answerLength)
+        => new(Descriptor.ModelId, run.TaskId, run.SocketAccessToken, conversationId, thinkingLength, answerLength);
 
     /// <summary>The stream's last update: no content, the finish reason, the cost and speed, the task's result as its raw representation.</summary>
     private ChatResponseUpdate Last(WiroRunResult run, string? conversationId, End end)

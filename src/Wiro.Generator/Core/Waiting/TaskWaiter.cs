@@ -218,7 +218,7 @@ internal sealed class TaskWaiter
         => _progress?.Offer(new WiroTaskUpdate(_run.TaskId, status, rawStatus, percentage, message));
 
     /// <summary>From Task/Detail, task_error means the task failed before the model ran: that ends the wait too.</summary>
-    private static bool IsFinal(WiroTaskStatus status)
+    internal static bool IsFinal(WiroTaskStatus status)
         => status.IsTerminal() || status == WiroTaskStatus.TaskError;
 
     /// <summary>The subscribe message, written without a serializer.</summary>
