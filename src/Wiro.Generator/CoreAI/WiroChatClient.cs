@@ -99,7 +99,25 @@ public sealed class WiroChatClient : IChatClient
     public WiroChatDescriptor Descriptor { get; }
 
     /// <inheritdoc/>
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (options?.ContinuationToken is not { } given)
+        {
+            return RespondAsync(messages, options, null, cancellationToken);
+        }
+
+        var token = Resuming(messages, given);
+        return options.AllowBackgroundResponses == true
+            ? PollAsync(token, cancellationToken)
+            : RespondAsync(messages, options, token, cancellationToken);
+    }
+
+    /// <summary>
+    /// One turn run (or, with <paramref name="resumed"/>, a background one followed again) to its end, as one
+    /// response; a background run returns once Wiro took it.
+    /// </summary>
+    private async Task<ChatResponse> RespondAsync(
+        IEnumerable<ChatMessage> messages, ChatOptions? options, WiroChatContinuationToken? resumed, CancellationToken cancellationToken)
     {
         // The stream's updates, collected as they come (no channel, no second thread) and joined as
         // ToChatResponseAsync joins the stream; with none before the end (polling, or no LLM frames), the one message
@@ -107,15 +125,9 @@ public sealed class WiroChatClient : IChatClient
         // As StartAsync and FollowIntoAsync do, without state machines of their own.
         WiroRunResult run;
         string? conversationId;
-        var background = options?.AllowBackgroundResponses == true;
-        if (options?.ContinuationToken is { } given)
+        if (resumed is not null)
         {
-            var token = Resuming(messages, given);
-            (run, conversationId) = (new WiroRunResult(token.TaskId, token.SocketAccessToken), token.ConversationId);
-            if (background)
-            {
-                return await PollAsync(run, token, cancellationToken).ConfigureAwait(false);
-            }
+            (run, conversationId) = (new WiroRunResult(resumed.TaskId, resumed.SocketAccessToken), resumed.ConversationId);
         }
         else
         {
@@ -125,7 +137,7 @@ public sealed class WiroChatClient : IChatClient
             var tool = Descriptor.Tool;
             run = await _client.RunAsync(tool.Owner, tool.Model, values.ToRequest(), cancellationToken).ConfigureAwait(false);
             conversationId = started;
-            if (background)
+            if (options?.AllowBackgroundResponses == true)
             {
                 return Running(run, conversationId, Token(run, conversationId, 0, 0), run);
             }
@@ -423,8 +435,9 @@ public sealed class WiroChatClient : IChatClient
         };
 
     /// <summary>One Task/Detail read of a background run: the same token while it runs, the whole response once it ended.</summary>
-    private async Task<ChatResponse> PollAsync(WiroRunResult run, WiroChatContinuationToken token, CancellationToken cancellationToken)
+    private async Task<ChatResponse> PollAsync(WiroChatContinuationToken token, CancellationToken cancellationToken)
     {
+        var run = new WiroRunResult(token.TaskId, token.SocketAccessToken);
         var task = await _client.GetTaskByIdAsync(run.TaskId, cancellationToken).ConfigureAwait(false);
         if (!TaskWaiter.IsFinal(task.Status))
         {
