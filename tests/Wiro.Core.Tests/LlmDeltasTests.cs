@@ -169,6 +169,53 @@ public sealed class LlmDeltasTests
     }
 
     [Fact]
+    public void A_stream_cut_anywhere_and_resumed_after_what_was_handed_out_joins_to_the_final_texts()
+    {
+        // Cumulative frames of a thinking and an answer (any units, split into strings, either escaping), cut after any
+        // frame; the rest read by deltas that start after the characters handed out before the cut, as a resumed stream.
+        var unit = Gen.OneOf("a", " ", "\n", "\"", "\u00E9", "\uFFFD", "\uD83D\uDE00", "\uD83D");
+        var frame = Gen.Select(Gen.Int[0, 7], Gen.Int[0, 7], Gen.Int[0, 1 << 20], Gen.Int[0, 9]);
+        var streams = Gen.Select(unit.Array[0, 30], unit.Array[0, 30], frame.Array[1, 10], Gen.Int[0, 10]);
+
+        streams.Sample((thoughtUnits, answerUnits, steps, cutAt) =>
+        {
+            var (thought, answer) = (string.Concat(thoughtUnits), string.Concat(answerUnits));
+            var (t, a) = (0, 0);
+            var frames = new List<string>();
+            foreach (var (thoughtStep, answerStep, split, escaping) in steps)
+            {
+                (t, a) = (Math.Min(thought.Length, t + thoughtStep), Math.Min(answer.Length, a + answerStep));
+                var at = split % (a + 1);
+                var style = escaping == 9 ? 1 : 0;
+                frames.Add("{\"thinking\":[" + Json(thought[..t], style) + "],\"answer\":[" + Json(answer[..a][..at], style) + "," + Json(answer[..a][at..], style) + "]}");
+            }
+
+            var cut = Math.Min(cutAt, frames.Count);
+            var before = new LlmDeltas();
+            var handedOut = Read(before, frames.Take(cut));
+            var after = LlmDeltas.After(before.ThinkingLength, before.AnswerLength);
+            var rest = Read(after, frames.Skip(cut));
+            rest.AddRange(after.Finish(thought, answer));
+
+            var joined = handedOut.Concat(rest).ToList();
+            Assert.Equal(answer, string.Concat(joined.OfType<TextContent>().Select(c => c.Text)));
+            Assert.Equal(thought, string.Concat(joined.OfType<TextReasoningContent>().Select(c => c.Text)));
+        }, iter: 3_000);
+
+        static List<AIContent> Read(LlmDeltas deltas, IEnumerable<string> frames)
+        {
+            var contents = new List<AIContent>();
+            foreach (var frame in frames)
+            {
+                using var document = JsonDocument.Parse(frame);
+                contents.AddRange(deltas.Read(document.RootElement) ?? []);
+            }
+
+            return contents;
+        }
+    }
+
+    [Fact]
     public void A_long_answer_compared_as_json_bytes_allocates_its_deltas_not_a_string_of_the_whole_answer_per_frame()
     {
         // 400 frames of a 20,000-character answer: read as text, every frame makes a string of the answer so far
