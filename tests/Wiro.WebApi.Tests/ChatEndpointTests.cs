@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wiro.Emulator;
@@ -30,7 +31,8 @@ public sealed class ChatEndpointTests
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var done = events[^1];
         Assert.Equal("done", done.Type);
-        Assert.All(events.SkipLast(1), e => Assert.Contains(e.Type, new[] { "reasoning", "text" }));
+        Assert.Equal("start", events[0].Type);
+        Assert.All(events.Skip(1).SkipLast(1), e => Assert.Contains(e.Type, new[] { "reasoning", "text" }));
         Assert.True(events.Count(e => e.Type == "text") > 1, "the answer streams in pieces");
 
         // The deltas are exactly what the task answered, the thinking kept out of the text.
@@ -63,6 +65,81 @@ public sealed class ChatEndpointTests
         Assert.Equal(["and again"], runs[1].Fields["prompt"]);
         Assert.Equal([conversationId!], runs[1].Fields["session_id"]);
         Assert.Equal(runs[0].Fields["session_id"], runs[1].Fields["session_id"]);
+    }
+
+    [Fact]
+    public async Task A_stream_cut_off_resumes_after_the_last_event_it_got_from_the_same_task_and_the_parts_join_to_the_answer()
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+        using var timeout = new CancellationTokenSource(Patience);
+
+        // The connection drops after the fourth event: the client stops reading and lets it go.
+        var first = new List<StreamEvent>();
+        using (var response = await client.PostAsJsonAsync("/chat", new { message = "hello" }, timeout.Token))
+        await using (var stream = await response.Content.ReadAsStreamAsync(timeout.Token))
+        {
+            await foreach (var item in SseParser.Create(stream).EnumerateAsync(timeout.Token))
+            {
+                first.Add(new StreamEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone(), item.EventId));
+                if (first.Count == 4)
+                {
+                    break;
+                }
+            }
+        }
+
+        var (resumed, rest) = await ChatAsync(client, new { }, lastEventId: first[^1].Id);
+
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        Assert.Equal("start", first[0].Type);
+        Assert.All(first, e => Assert.False(string.IsNullOrEmpty(e.Id)));
+        var done = rest[^1];
+        Assert.Equal("done", done.Type);
+        var task = await app.Services.GetRequiredService<WiroClient>().GetTaskByIdAsync(done.Data.GetProperty("responseId").GetString()!);
+        Assert.Equal(first[0].Data.GetProperty("responseId").GetString(), task.Id);
+        using var content = JsonDocument.Parse(task.Outputs.Single().ContentJson!);
+        Assert.Equal(Joined(content.RootElement, "answer"), Texts(first, "text") + Texts(rest, "text"));
+        Assert.Equal(Joined(content.RootElement, "thinking"), Texts(first, "reasoning") + Texts(rest, "reasoning"));
+        Assert.Single(app.Emulator.Requests, r => r.Path == Tool);
+    }
+
+    [Fact]
+    public async Task Resumed_after_any_event_the_stream_gives_exactly_what_followed_it()
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+        var (_, whole) = await ChatAsync(client, new { message = "hello" });
+
+        for (var cut = 0; cut < whole.Count - 1; cut++)
+        {
+            var (response, rest) = await ChatAsync(client, new { }, lastEventId: whole[cut].Id);
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var joined = whole.Take(cut + 1).Concat(rest).ToList();
+            Assert.Equal(Texts(whole, "text"), Texts(joined, "text"));
+            Assert.Equal(Texts(whole, "reasoning"), Texts(joined, "reasoning"));
+            Assert.Equal("done", rest[^1].Type);
+        }
+
+        Assert.Single(app.Emulator.Requests, r => r.Path == Tool);
+    }
+
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("e30")]   // {} in base64url: a token, not Wiro's
+    [InlineData("eyJ3aXJvQ2hhdCI6Im90aGVyL3Rvb2wiLCJ0YXNrSWQiOiI3Iiwic29ja2V0QWNjZXNzVG9rZW4iOiJ0IiwidGhpbmtpbmdMZW5ndGgiOjAsImFuc3dlckxlbmd0aCI6MH0")]   // Wiro's, of another tool
+    public async Task A_last_event_id_that_is_not_one_of_this_chats_is_refused_with_400_and_nothing_is_sent(string lastEventId)
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+
+        var (response, _) = await ChatAsync(client, new { }, lastEventId);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty("Last-Event-ID", out _));
+        Assert.DoesNotContain(app.Emulator.Requests, r => r.Path.StartsWith("/v1/", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -129,10 +206,16 @@ public sealed class ChatEndpointTests
         Assert.Equal(chat.TraceId, run.TraceId);
     }
 
-    private static async Task<(HttpResponseMessage Response, IReadOnlyList<StreamEvent> Events)> ChatAsync(HttpClient client, object body)
+    private static async Task<(HttpResponseMessage Response, IReadOnlyList<StreamEvent> Events)> ChatAsync(HttpClient client, object body, string? lastEventId = null)
     {
         using var timeout = new CancellationTokenSource(Patience);
-        var response = await client.PostAsJsonAsync("/chat", body, timeout.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/chat") { Content = JsonContent.Create(body) };
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
+        var response = await client.SendAsync(request, timeout.Token);
         return (response, await ClipApi.ReadStreamAsync(response, timeout.Token));
     }
 

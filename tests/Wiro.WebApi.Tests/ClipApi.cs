@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Wiro.WebApi.Tests;
 
 /// <summary>One server-sent event of <c>/clips/{id}/events</c> or <c>/chat</c>: its type and its JSON data.</summary>
-public sealed record StreamEvent(string Type, JsonElement Data);
+public sealed record StreamEvent(string Type, JsonElement Data, string? Id = null);
 
 /// <summary>The sample's endpoints as a browser or curl uses them.</summary>
 public static class ClipApi
@@ -46,7 +46,7 @@ public static class ClipApi
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
             {
-                events.Add(new StreamEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone()));
+                events.Add(new StreamEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone(), item.EventId));
             }
         }
 
