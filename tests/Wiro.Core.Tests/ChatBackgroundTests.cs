@@ -14,11 +14,9 @@ namespace Wiro.Core.Tests;
 /// </summary>
 public sealed class ChatBackgroundTests
 {
-    private static readonly string ChatSpec = Path.Combine(AppContext.BaseDirectory, "acme-chat.wiro.md");
+    private const string Answer = "You said \"hello\"." + ChatClientTests.Closing;
 
-    private const string Answer = "You said \"hello\". This answer comes from the Wiro emulator, served in a café.";
-
-    private const string Thoughts = "The user wrote \"hello\". This is the first turn.Is the reply complete?";
+    private const string Thoughts = ChatClientTests.FirstThoughts;
 
     [Fact]
     public async Task A_background_call_returns_once_Wiro_took_the_run_and_polling_its_token_gives_the_whole_answer_once_it_ended()
@@ -180,15 +178,5 @@ public sealed class ChatBackgroundTests
         }));
 
     private static Task<TestEnvironment> StartAsync(bool webSocket, TimeProvider? emulatorClock = null)
-        => TestEnvironment.StartAsync(
-            emulator: options =>
-            {
-                options.SpecFiles.Add(ChatSpec);
-                if (emulatorClock is not null)
-                {
-                    options.Clock = emulatorClock;
-                    options.StatusStepDuration = TimeSpan.FromSeconds(1);
-                }
-            },
-            webSocket: webSocket);
+        => ChatClientTests.StartAsync(webSocket, emulatorClock);
 }

@@ -12,11 +12,11 @@ namespace Wiro.Core.Tests;
 /// </summary>
 public sealed class ChatClientTests
 {
-    private static readonly string ChatSpec = Path.Combine(AppContext.BaseDirectory, "acme-chat.wiro.md");
+    internal static readonly string ChatSpec = Path.Combine(AppContext.BaseDirectory, "acme-chat.wiro.md");
 
-    private const string Closing = " This answer comes from the Wiro emulator, served in a café.";
+    internal const string Closing = " This answer comes from the Wiro emulator, served in a café.";
 
-    private const string FirstThoughts = "The user wrote \"hello\". This is the first turn.Is the reply complete?";
+    internal const string FirstThoughts = "The user wrote \"hello\". This is the first turn.Is the reply complete?";
 
     [Fact]
     public async Task Streamed_deltas_join_to_the_final_answer_and_reasoning_stays_out_of_the_text()
@@ -324,7 +324,8 @@ public sealed class ChatClientTests
         Assert.Equal(("wiro", env.Emulator.BaseAddress, "acme/chat"), (metadata.ProviderName, metadata.ProviderUri, metadata.DefaultModelId));
     }
 
-    private static Task<TestEnvironment> StartAsync(bool webSocket = true, TimeProvider? emulatorClock = null, bool killOnCancel = false)
+    /// <summary>The emulator with the LLM tool (its statuses a second each on <paramref name="emulatorClock"/> when given) and a client of it.</summary>
+    internal static Task<TestEnvironment> StartAsync(bool webSocket = true, TimeProvider? emulatorClock = null, bool killOnCancel = false)
         => TestEnvironment.StartAsync(
             emulator: options =>
             {

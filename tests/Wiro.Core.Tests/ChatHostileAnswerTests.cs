@@ -1,3 +1,4 @@
+#pragma warning disable MEAI001 // Background responses are experimental before Microsoft.Extensions.AI 11 (stable in the 11.0.0 used here).
 using Microsoft.Extensions.AI;
 
 namespace Wiro.Core.Tests;
@@ -195,6 +196,41 @@ public sealed class ChatHostileAnswerTests
         Assert.Equal(streaming ? ["Hello", " world", "."] : ["Hello world."], texts);
     }
 
+    [Fact]
+    public async Task A_resumed_stream_passes_over_frames_shorter_than_what_was_handed_out_and_gives_only_the_rest()
+    {
+        // The caller had "Hello" (5 characters of the answer) when the first stream broke off.
+        var (response, texts) = await OverSocketAsync(
+            [Answer("1", "Hel"), Answer("1", ""), Answer("2", "Another user's secret, long", "tok2"), Answer("1", "Hello wor")],
+            final: "Hello world.",
+            streaming: true,
+            resumeAfter: 5);
+
+        Assert.Equal(" world.", response.Text);
+        Assert.Equal([" wor", "ld."], texts);
+    }
+
+    [Fact]
+    public async Task A_final_answer_shorter_than_what_a_resumed_stream_handed_out_is_malformed()
+    {
+        var error = await Assert.ThrowsAsync<WiroMalformedResponseException>(
+            () => OverSocketAsync([Answer("1", "Hel")], final: "Hel.", streaming: true, resumeAfter: 5));
+
+        Assert.Contains("does not continue", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Polling_a_background_token_answered_with_another_task_is_malformed()
+    {
+        await using var api = HostileApi.Start(HostileApi.Task($"[{HostileApi.Inline("""{"answer":["Hello"]}""")}]"));
+        using var client = HostileApi.Client(api);
+        using var chat = client.Chat.AsIChatClient();
+        var token = new WiroChatContinuationToken(ChatClient.ChatDescriptor.ModelId, "another-" + HostileApi.TaskId, HostileApi.Token, null, 0, 0);
+
+        await Assert.ThrowsAsync<WiroMalformedResponseException>(
+            () => chat.GetResponseAsync([], new ChatOptions { AllowBackgroundResponses = true, ContinuationToken = token }).WaitAsync(DownloadingAdapters.Bound));
+    }
+
     /// <summary>One chat turn, joined from the stream or from <c>GetResponseAsync</c>; bounded.</summary>
     private static async Task<ChatResponse> ChatAsync(WiroClient client, bool streaming)
     {
@@ -209,7 +245,9 @@ public sealed class ChatHostileAnswerTests
     /// <paramref name="final"/>, in an LLM output and the log, or only in the log beside <paramref name="content"/>.
     /// The response, and every text the updates carried, in order.
     /// </summary>
-    private static async Task<(ChatResponse Response, List<string> Texts)> OverSocketAsync(byte[][] frames, string final, bool streaming, string? content = null)
+    /// <remarks>With <paramref name="resumeAfter"/>, the stream is a resumed one whose caller had that many characters of the answer.</remarks>
+    private static async Task<(ChatResponse Response, List<string> Texts)> OverSocketAsync(
+        byte[][] frames, string final, bool streaming, string? content = null, int? resumeAfter = null)
     {
         using var socket = ScriptedSocketServer.Start(() => [.. frames, ScriptedSocketServer.Frame("task_postprocess_end", HostileApi.TaskId, HostileApi.Token)]);
         content ??= $$"""{"prompt":"hello","raw":"","thinking":[],"answer":[{{System.Text.Json.JsonSerializer.Serialize(final)}}]}""";
@@ -228,7 +266,13 @@ public sealed class ChatHostileAnswerTests
         IEnumerable<AIContent> contents;
         if (streaming)
         {
-            var updates = await chat.GetStreamingResponseAsync("hello").ToListAsync().AsTask().WaitAsync(DownloadingAdapters.Bound);
+            var updates = await (resumeAfter is { } had
+                    ? chat.GetStreamingResponseAsync([], new ChatOptions
+                    {
+                        ContinuationToken = new WiroChatContinuationToken(ChatClient.ChatDescriptor.ModelId, HostileApi.TaskId, HostileApi.Token, null, 0, had),
+                    })
+                    : chat.GetStreamingResponseAsync("hello"))
+                .ToListAsync().AsTask().WaitAsync(DownloadingAdapters.Bound);
             response = updates.ToChatResponse();
             contents = updates.SelectMany(u => u.Contents);
         }
