@@ -165,6 +165,12 @@ public sealed class LlmDeltasTests
             var byJson = Deltas(new LlmDeltas(), frames, text, reasoningToo: true);
             var byText = Deltas(new LlmDeltas(compareJson: false), frames, text, reasoningToo: true);
             Assert.Equal(byText, byJson);
+
+            // Resumed after part of the answer (a length taken from the stream itself), the two readings agree too.
+            var handedOut = stream.Frames[0].Item1 % (text.Length + 1);
+            Assert.Equal(
+                Deltas(LlmDeltas.After(0, handedOut, compareJson: false), frames, text, reasoningToo: true),
+                Deltas(LlmDeltas.After(0, handedOut), frames, text, reasoningToo: true));
         }, iter: 3_000, print: stream => JsonSerializer.Serialize(stream.Text) + " " + string.Join(" ", stream.Frames));
     }
 

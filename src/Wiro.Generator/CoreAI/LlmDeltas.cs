@@ -52,7 +52,10 @@ internal sealed class LlmDeltas
     /// characters of the thinking and <paramref name="answer"/> of the answer count as yielded, whatever they say, and
     /// a text shorter than that adds nothing.
     /// </summary>
-    public static LlmDeltas After(int thinking, int answer) => new(compareJson: true, thinking, answer);
+    /// <param name="thinking">The characters of the thinking the caller has.</param>
+    /// <param name="answer">The characters of the answer the caller has.</param>
+    /// <param name="compareJson">As for the constructor (the tests compare the two).</param>
+    public static LlmDeltas After(int thinking, int answer, bool compareJson = true) => new(compareJson, thinking, answer);
 
     /// <summary>How many characters of the thinking were yielded (or handed out before, see <see cref="After"/>).</summary>
     public int ThinkingLength => _thinking.Length;
