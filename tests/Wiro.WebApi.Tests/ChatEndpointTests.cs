@@ -125,6 +125,24 @@ public sealed class ChatEndpointTests
         Assert.Single(app.Emulator.Requests, r => r.Path == Tool);
     }
 
+    [Fact]
+    public async Task The_chat_page_is_served_posts_to_chat_resumes_with_Last_Event_ID_and_writes_no_HTML_from_the_server()
+    {
+        await using var app = SampleApp.OnEmulator();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/chat.html");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("fetch(\"/chat\"", page, StringComparison.Ordinal);
+        Assert.Contains("headers[\"Last-Event-ID\"] = lastId", page, StringComparison.Ordinal);
+        // What the server and the user send is shown as text only.
+        Assert.DoesNotContain("innerHTML", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"chat.html\"", await client.GetStringAsync("/"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("not base64!")]
     [InlineData("e30")]   // {} in base64url: a token, not Wiro's
