@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Wiro.Emulator;
@@ -75,18 +74,10 @@ public sealed class ChatEndpointTests
         using var timeout = new CancellationTokenSource(Patience);
 
         // The connection drops after the fourth event: the client stops reading and lets it go.
-        var first = new List<StreamEvent>();
+        IReadOnlyList<StreamEvent> first;
         using (var response = await client.PostAsJsonAsync("/chat", new { message = "hello" }, timeout.Token))
-        await using (var stream = await response.Content.ReadAsStreamAsync(timeout.Token))
         {
-            await foreach (var item in SseParser.Create(stream).EnumerateAsync(timeout.Token))
-            {
-                first.Add(new StreamEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone(), item.EventId));
-                if (first.Count == 4)
-                {
-                    break;
-                }
-            }
+            first = await ClipApi.ReadStreamAsync(response, timeout.Token, stopAfter: 4);
         }
 
         var (resumed, rest) = await ChatAsync(client, new { }, lastEventId: first[^1].Id);

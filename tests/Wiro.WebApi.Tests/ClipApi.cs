@@ -37,8 +37,12 @@ public static class ClipApi
         return (response, await ReadStreamAsync(response, timeout.Token));
     }
 
-    /// <summary>The events of a server-sent event stream, read to its end; none when the response is not a success.</summary>
-    public static async Task<IReadOnlyList<StreamEvent>> ReadStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>
+    /// The events of a server-sent event stream, read to its end (or, with <paramref name="stopAfter"/>, until that many
+    /// were read: the stream is then left, as a client whose connection dropped leaves it); none when the response is
+    /// not a success.
+    /// </summary>
+    public static async Task<IReadOnlyList<StreamEvent>> ReadStreamAsync(HttpResponseMessage response, CancellationToken cancellationToken, int? stopAfter = null)
     {
         var events = new List<StreamEvent>();
         if (response.IsSuccessStatusCode)
@@ -47,6 +51,10 @@ public static class ClipApi
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
             {
                 events.Add(new StreamEvent(item.EventType, JsonDocument.Parse(item.Data).RootElement.Clone(), item.EventId));
+                if (events.Count == stopAfter)
+                {
+                    break;
+                }
             }
         }
 

@@ -127,7 +127,7 @@ public sealed class WiroChatClient : IChatClient
         string? conversationId;
         if (resumed is not null)
         {
-            (run, conversationId) = (new WiroRunResult(resumed.TaskId, resumed.SocketAccessToken), resumed.ConversationId);
+            (run, conversationId) = (resumed.Run, resumed.ConversationId);
         }
         else
         {
@@ -179,7 +179,7 @@ public sealed class WiroChatClient : IChatClient
         if (options?.ContinuationToken is { } given)
         {
             resumed = Resuming(messages, given);
-            (run, conversationId, tokens) = (new WiroRunResult(resumed.TaskId, resumed.SocketAccessToken), resumed.ConversationId, true);
+            (run, conversationId, tokens) = (resumed.Run, resumed.ConversationId, true);
         }
         else
         {
@@ -437,7 +437,7 @@ public sealed class WiroChatClient : IChatClient
     /// <summary>One Task/Detail read of a background run: the same token while it runs, the whole response once it ended.</summary>
     private async Task<ChatResponse> PollAsync(WiroChatContinuationToken token, CancellationToken cancellationToken)
     {
-        var run = new WiroRunResult(token.TaskId, token.SocketAccessToken);
+        var run = token.Run;
         var task = await _client.GetTaskByIdAsync(run.TaskId, cancellationToken).ConfigureAwait(false);
         if (!TaskWaiter.IsFinal(task.Status))
         {

@@ -56,6 +56,9 @@ public sealed class WiroChatContinuationToken : ResponseContinuationToken
     /// <summary>How many characters of the answer the stream had handed out: a resumed stream starts after them.</summary>
     public int AnswerLength { get; }
 
+    /// <summary>The task to follow again, as <see cref="WiroClient.RunAsync"/> returned it.</summary>
+    internal WiroRunResult Run => new(TaskId, SocketAccessToken);
+
     /// <summary>The token as UTF-8 JSON.</summary>
     public override ReadOnlyMemory<byte> ToBytes()
     {
